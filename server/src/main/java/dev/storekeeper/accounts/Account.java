@@ -1,0 +1,26 @@
+package dev.storekeeper.accounts;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.RatePlan;
+
+/**
+ * A seller: the owner of a store's catalog, customers, orders and tokens, in both modes.
+ */
+public record Account(long id, String prefixId, String name, String subdomain, @Nullable String availableSupportEmail,
+		@Nullable LinkInBioPage linkInBioPage, List<SocialLink> socialLinks, @Nullable RatePlan plan, Instant createdAt,
+		Instant updatedAt) {
+
+	/** The seller's link-in-bio page. */
+	public record LinkInBioPage(long id, @Nullable String title, @Nullable String description) {
+	}
+
+	/** A link to the seller elsewhere. */
+	public record SocialLink(long id, String name, String url, @Nullable String platform, int position,
+			boolean active) {
+	}
+
+}

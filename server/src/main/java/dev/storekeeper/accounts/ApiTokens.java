@@ -1,0 +1,140 @@
+package dev.storekeeper.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.Authenticator;
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.NotFound;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Times;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens: issued once with their secret, then known only by an HMAC of it; deleting
+ * one revokes it at once on every node, since each request looks its hash up.
+ */
+@Service
+public class ApiTokens implements Authenticator, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
+
+	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+	private final ApiTokenRepository tokens;
+
+	private final Accounts accounts;
+
+	private final TokenHasher hasher;
+
+	private final Clock clock;
+
+	private final Map<Long, Instant> lastRecordedUse = new ConcurrentHashMap<>();
+
+	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.hasher = hasher;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<Caller> authenticate(String token) {
+		if (!TokenFormat.isWellFormed(token)) {
+			return Optional.empty();
+		}
+		Optional<Caller> caller = this.tokens.callerFor(this.hasher.hash(token));
+		caller.ifPresent((found) -> recordUse(found.tokenId()));
+		return caller;
+	}
+
+	/**
+	 * Issues a new token for the account in one mode; its secret is in the result and
+	 * nowhere else.
+	 */
+	@Transactional
+	public ApiToken.Issued issue(long accountId, boolean livemode, @Nullable String name, @Nullable Access access) {
+		Errors errors = new Errors();
+		if (name == null || name.isBlank()) {
+			errors.add("name", "can't be blank");
+		}
+		else if (name.trim().length() > 100) {
+			errors.add("name", "is too long (maximum is 100 characters)");
+		}
+		errors.throwIfAny();
+		this.accounts.get(accountId);
+		String secret = TokenFormat.generate(livemode);
+		long id = this.tokens.insert(Ids.next("tok"), accountId, livemode, name.trim(),
+				(access != null) ? access : Access.FULL, this.hasher.hash(secret),
+				secret.substring(secret.length() - 4), Times.now(this.clock));
+		return new ApiToken.Issued(this.tokens.get(id), secret);
+	}
+
+	/** The caller's tokens in its mode, newest first. */
+	public Page<ApiToken> list(Caller caller, PageQuery page) {
+		long count = this.tokens.count(caller.accountId(), caller.livemode());
+		return Page.of(this.tokens.page(caller.accountId(), caller.livemode(), page), page, count);
+	}
+
+	/** One of the caller's tokens. */
+	public ApiToken get(Caller caller, String prefixId) {
+		return this.tokens.find(caller.accountId(), caller.livemode(), prefixId)
+			.orElseThrow(() -> new NotFound("API token"));
+	}
+
+	/** Revokes a token at once. */
+	@Transactional
+	public void revoke(Caller caller, String prefixId) {
+		ApiToken token = get(caller, prefixId);
+		this.tokens.delete(token.id());
+		this.lastRecordedUse.remove(token.id());
+	}
+
+	/**
+	 * Notes that a token was used, at most once a minute per token and off the request's
+	 * path.
+	 */
+	private void recordUse(long tokenId) {
+		Instant now = Times.now(this.clock);
+		Instant last = this.lastRecordedUse.get(tokenId);
+		if (last != null && last.plus(USE_RESOLUTION).isAfter(now)) {
+			return;
+		}
+		if (last == null ? this.lastRecordedUse.putIfAbsent(tokenId, now) != null
+				: !this.lastRecordedUse.replace(tokenId, last, now)) {
+			return;
+		}
+		this.background.execute(() -> {
+			try {
+				this.tokens.touch(tokenId, now);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not record the use of API token {}: {}", tokenId, ex.getMessage());
+			}
+		});
+	}
+
+	@Override
+	public void destroy() {
+		this.background.close();
+	}
+
+}

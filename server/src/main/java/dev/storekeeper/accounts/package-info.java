@@ -1,0 +1,8 @@
+/**
+ * Seller accounts and the API tokens that act for them, in one mode and with one access
+ * level each.
+ */
+@NullMarked
+package dev.storekeeper.accounts;
+
+import org.jspecify.annotations.NullMarked;

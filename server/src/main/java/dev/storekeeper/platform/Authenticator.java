@@ -1,0 +1,16 @@
+package dev.storekeeper.platform;
+
+import java.util.Optional;
+
+/**
+ * Turns a bearer token into the caller it acts for; implemented by the module that owns
+ * API tokens.
+ */
+public interface Authenticator {
+
+	/**
+	 * The caller for {@code token}, or empty when it is malformed, unknown or revoked.
+	 */
+	Optional<Caller> authenticate(String token);
+
+}

@@ -1,0 +1,298 @@
+package dev.storekeeper.platform;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Typed, forgiving access to the fields of a request object, under their camelCase or
+ * snake_case names. A value of the wrong type is recorded as a validation error (never an
+ * exception), so one response can list them all.
+ */
+public final class Fields {
+
+	private final ObjectNode node;
+
+	private final String path;
+
+	private final Errors errors;
+
+	Fields(ObjectNode node, String path, Errors errors) {
+		this.node = node;
+		this.path = path;
+		this.errors = errors;
+	}
+
+	/** The errors found while reading, shared with nested objects. */
+	public Errors errors() {
+		return this.errors;
+	}
+
+	/** Whether the field is present, even as null. */
+	public boolean has(String field) {
+		return raw(field) != null;
+	}
+
+	/** Whether the field is present with an explicit null. */
+	public boolean isNull(String field) {
+		JsonNode value = raw(field);
+		return value != null && value.isNull();
+	}
+
+	/**
+	 * A string, or null when absent or null. Numbers and booleans are taken as their
+	 * text, as Rails does.
+	 */
+	public @Nullable String string(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (value.isString()) {
+			return value.stringValue();
+		}
+		if (value.isNumber() || value.isBoolean()) {
+			return value.asString();
+		}
+		this.errors.add(key(field), "must be a string");
+		return null;
+	}
+
+	/**
+	 * A whole number, or null; a numeric string is accepted, a fraction or anything else
+	 * is an error.
+	 */
+	public @Nullable Long integer(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		BigDecimal number = number(field, value);
+		if (number == null) {
+			return null;
+		}
+		try {
+			return number.stripTrailingZeros().scale() > 0 ? notInteger(field) : number.longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			this.errors.add(key(field), "is out of range");
+			return null;
+		}
+	}
+
+	private @Nullable Long notInteger(String field) {
+		this.errors.add(key(field), "must be an integer");
+		return null;
+	}
+
+	/** A decimal number, or null; a numeric string is accepted. */
+	public @Nullable BigDecimal decimal(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		return number(field, value);
+	}
+
+	private @Nullable BigDecimal number(String field, JsonNode value) {
+		if (value.isNumber()) {
+			if (value.isIntegralNumber()) {
+				BigInteger big = value.bigIntegerValue();
+				return new BigDecimal(big);
+			}
+			return value.decimalValue();
+		}
+		if (value.isString()) {
+			String text = value.stringValue().trim();
+			if (text.matches("-?\\d{1,30}(\\.\\d{1,30})?")) {
+				return new BigDecimal(text);
+			}
+		}
+		this.errors.add(key(field), "is not a number");
+		return null;
+	}
+
+	/**
+	 * A boolean, or null; {@code "true"} and {@code "false"} are accepted as text too.
+	 */
+	public @Nullable Boolean bool(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (value.isBoolean()) {
+			return value.booleanValue();
+		}
+		if (value.isString()) {
+			String text = value.stringValue().trim().toLowerCase(Locale.ROOT);
+			if (text.equals("true") || text.equals("false")) {
+				return Boolean.valueOf(text);
+			}
+		}
+		this.errors.add(key(field), "must be true or false");
+		return null;
+	}
+
+	/** A time in ISO 8601 with an offset, truncated to the second, or null. */
+	public @Nullable Instant instant(String field) {
+		String text = string(field);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return Instant.parse(text).truncatedTo(ChronoUnit.SECONDS);
+			}
+			catch (DateTimeParseException again) {
+				this.errors.add(key(field), "is not a valid time (ISO 8601, such as 2026-11-22T05:31:56Z)");
+				return null;
+			}
+		}
+	}
+
+	/** A list of strings, or null when absent or null. */
+	public @Nullable List<String> strings(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			this.errors.add(key(field), "must be an array");
+			return null;
+		}
+		List<String> result = new ArrayList<>();
+		for (JsonNode item : value) {
+			if (item.isString()) {
+				result.add(item.stringValue());
+			}
+			else if (item.isNumber()) {
+				result.add(item.asString());
+			}
+			else {
+				this.errors.add(key(field), "must be an array of strings");
+				return null;
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * A list of references to other resources, each an integer id or a prefixed id; null
+	 * when absent or null.
+	 */
+	public @Nullable List<Ref> refs(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			this.errors.add(key(field), "must be an array");
+			return null;
+		}
+		List<Ref> result = new ArrayList<>();
+		for (JsonNode item : value) {
+			Ref ref = Ref.of(item);
+			if (ref == null) {
+				this.errors.add(key(field), "must be an array of ids");
+				return null;
+			}
+			result.add(ref);
+		}
+		return result;
+	}
+
+	/**
+	 * A reference to another resource, as an integer id or a prefixed id; null when
+	 * absent or null.
+	 */
+	public @Nullable Ref ref(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		Ref ref = Ref.of(value);
+		if (ref == null) {
+			this.errors.add(key(field), "is invalid");
+		}
+		return ref;
+	}
+
+	/** A nested object, or null when absent or null. */
+	public @Nullable Fields object(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isObject()) {
+			this.errors.add(key(field), "must be an object");
+			return null;
+		}
+		return new Fields((ObjectNode) value, key(field), this.errors);
+	}
+
+	/** A list of nested objects, or null when absent or null. */
+	public @Nullable List<Fields> objects(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			this.errors.add(key(field), "must be an array");
+			return null;
+		}
+		List<Fields> result = new ArrayList<>();
+		int index = 0;
+		for (JsonNode item : value) {
+			if (!item.isObject()) {
+				this.errors.add(key(field), "must be an array of objects");
+				return null;
+			}
+			result.add(new Fields((ObjectNode) item, key(field) + "[" + index++ + "]", this.errors));
+		}
+		return result;
+	}
+
+	/** The raw JSON of a field, for free-form values; null when absent. */
+	public @Nullable JsonNode raw(String field) {
+		JsonNode value = this.node.get(field);
+		if (value == null) {
+			String snake = snake(field);
+			if (!snake.equals(field)) {
+				value = this.node.get(snake);
+			}
+		}
+		return value;
+	}
+
+	/** The name errors use for {@code field}: dotted under its parent. */
+	public String key(String field) {
+		return this.path.isEmpty() ? field : this.path + "." + field;
+	}
+
+	static String snake(String camel) {
+		StringBuilder out = new StringBuilder();
+		for (char c : camel.toCharArray()) {
+			if (Character.isUpperCase(c)) {
+				out.append('_').append(Character.toLowerCase(c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.storekeeper.platform;
+
+import java.time.Clock;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires the platform's filters, in order: request id, body limit, authentication, rate
+ * limit, idempotency.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration implements WebMvcConfigurer {
+
+	private final JsonMapper json;
+
+	PlatformConfiguration(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new ArgumentResolvers(this.json));
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new AccessCheck());
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestIds> requestIds() {
+		return filter(new RequestIds(), Ordered.HIGHEST_PRECEDENCE + 10);
+	}
+
+	@Bean
+	FilterRegistrationBean<BodyLimit> bodyLimit() {
+		return filter(new BodyLimit(), Ordered.HIGHEST_PRECEDENCE + 20);
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthentication> apiAuthentication(Authenticator authenticator) {
+		return filter(new ApiAuthentication(authenticator), Ordered.HIGHEST_PRECEDENCE + 30);
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimiting> rateLimiting(RateLimiter limiter, RateLimitSettings settings) {
+		return filter(new RateLimiting(limiter, settings), Ordered.HIGHEST_PRECEDENCE + 40);
+	}
+
+	@Bean
+	FilterRegistrationBean<Idempotency> idempotency(IdempotencyKeys keys) {
+		return filter(new Idempotency(keys), Ordered.HIGHEST_PRECEDENCE + 50);
+	}
+
+	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> filter(F filter, int order) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(order);
+		return registration;
+	}
+
+}

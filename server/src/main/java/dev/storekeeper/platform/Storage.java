@@ -1,0 +1,67 @@
+package dev.storekeeper.platform;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where data lives: PostgreSQL when {@code DATABASE_URL} names it (JDBC or
+ * {@code postgres://} form), else an embedded H2 file database in
+ * {@code STOREKEEPER_DATA_DIR}, reachable by the jar's commands while the server runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class Storage {
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(@Value("${storekeeper.database-url:}") String databaseUrl,
+			@Value("${storekeeper.data-dir:./data}") String dataDir,
+			@Value("${storekeeper.database-pool-size:20}") int poolSize) {
+		HikariConfig config = configFor(databaseUrl, dataDir);
+		config.setMaximumPoolSize(poolSize);
+		config.setPoolName("storekeeper");
+		return new HikariDataSource(config);
+	}
+
+	static HikariConfig configFor(@Nullable String databaseUrl, String dataDir) {
+		HikariConfig config = new HikariConfig();
+		if (databaseUrl == null || databaseUrl.isBlank()) {
+			Path file = Path.of(dataDir).toAbsolutePath().resolve("storekeeper");
+			config.setJdbcUrl("jdbc:h2:file:" + file
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+			config.setUsername("sa");
+			config.setPassword("");
+			return config;
+		}
+		if (databaseUrl.startsWith("jdbc:")) {
+			config.setJdbcUrl(databaseUrl);
+			return config;
+		}
+		if (databaseUrl.startsWith("postgres://") || databaseUrl.startsWith("postgresql://")) {
+			URI uri = URI.create(databaseUrl);
+			int port = (uri.getPort() > 0) ? uri.getPort() : 5432;
+			String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+			config.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query);
+			String userInfo = uri.getRawUserInfo();
+			if (userInfo != null) {
+				String[] parts = userInfo.split(":", 2);
+				config.setUsername(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+				if (parts.length > 1) {
+					config.setPassword(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+				}
+			}
+			return config;
+		}
+		throw new IllegalStateException(
+				"DATABASE_URL must start with jdbc:postgresql://, postgres:// or postgresql://");
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.storekeeper;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * Keeps the module boundaries honest: capabilities talk through public services and
+ * events only.
+ */
+class ModularityTests {
+
+	@Test
+	void modulesRespectTheirBoundaries() {
+		ApplicationModules.of(StorekeeperApplication.class).verify();
+	}
+
+}
