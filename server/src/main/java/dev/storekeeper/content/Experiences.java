@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -79,16 +81,18 @@ public class Experiences {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<Experience> found = this.experiences.byIds(accountId, livemode, Set.copyOf(ids));
-		Map<Long, List<Chapter>> chapters = this.experiences.chapters(courseIds(found));
+		Map<Long, Experience> found = this.experiences.byIds(accountId, livemode, Set.copyOf(ids))
+			.stream()
+			.collect(Collectors.toMap(Experience::id, Function.identity()));
+		Map<Long, List<Chapter>> chapters = this.experiences.chapters(courseIds(List.copyOf(found.values())));
 		List<ExperienceContent> result = new ArrayList<>();
 		for (Long id : new LinkedHashSet<>(ids)) {
-			found.stream()
-				.filter((experience) -> experience.id() == id)
-				.findFirst()
-				.ifPresent((experience) -> result.add(new ExperienceContent(experience.id(), experience.prefixId(),
-						experience.name(), experience.itemType(), experience.bodyHtml(), experience.url(),
-						experience.embedHtml(), chapters.getOrDefault(experience.id(), List.of()))));
+			Experience experience = found.get(id);
+			if (experience != null) {
+				result.add(new ExperienceContent(experience.id(), experience.prefixId(), experience.name(),
+						experience.itemType(), experience.bodyHtml(), experience.url(), experience.embedHtml(),
+						chapters.getOrDefault(experience.id(), List.of())));
+			}
 		}
 		return result;
 	}

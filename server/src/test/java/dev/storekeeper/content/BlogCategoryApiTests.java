@@ -37,7 +37,14 @@ class BlogCategoryApiTests extends ApiTest {
 				"can't be blank");
 		assertValidation(seller.post("/v1/blog_categories", "{\"name\":\"" + "n".repeat(101) + "\"}"),
 				"Name is too long (maximum is 100 characters)", "name", "is too long (maximum is 100 characters)");
-		assertThat(seller.post("/v1/blog_categories", "{\"name\":\"News\"}").status()).isEqualTo(201);
+		assertValidation(
+				seller.post("/v1/blog_categories", "{\"name\":\"D\",\"description\":\"" + "d".repeat(1001) + "\"}"),
+				"Description is too long (maximum is 1000 characters)", "description",
+				"is too long (maximum is 1000 characters)");
+		assertThat(
+				seller.post("/v1/blog_categories", "{\"name\":\"News\",\"description\":\"" + "d".repeat(1000) + "\"}")
+					.status())
+			.isEqualTo(201);
 		assertValidation(seller.post("/v1/blog_categories", "{\"name\":\"NEWS\"}"), "Name has already been taken",
 				"name", "has already been taken");
 		Response live = this.http.as(owner.live()).post("/v1/blog_categories", "{\"name\":\"News\"}");

@@ -124,7 +124,7 @@ class BlogPostApiTests extends ApiTest {
 			.post("/v1/blog_posts", "{\"title\":\"Second\",\"status\":\"scheduled\",\"scheduledAt\":\"" + later + "\"}")
 			.at("/prefixId");
 
-		assertThat(this.blog.publishDue(due.minusSeconds(1))).isGreaterThanOrEqualTo(0);
+		this.blog.publishDue(due.minusSeconds(1));
 		assertThat(seller.get("/v1/blog_posts/" + first).at("/status")).isEqualTo("scheduled");
 
 		assertThat(this.blog.publishDue(due)).isGreaterThanOrEqualTo(1);
@@ -186,6 +186,11 @@ class BlogPostApiTests extends ApiTest {
 						"{\"title\":\"Post\",\"seo\":{\"description\":\"" + "s".repeat(161) + "\"}}"),
 				"Seo description is too long (maximum is 160 characters)", "seo.description",
 				"is too long (maximum is 160 characters)");
+		assertValidation(
+				seller.post("/v1/blog_posts",
+						"{\"title\":\"Post\",\"seo\":{\"keywords\":\"" + "k".repeat(501) + "\"}}"),
+				"Seo keywords is too long (maximum is 500 characters)", "seo.keywords",
+				"is too long (maximum is 500 characters)");
 		Response partial = seller.patch("/v1/blog_posts/" + post.at("/prefixId"), "{\"seo\":{\"title\":\"New\"}}");
 		assertThat(partial.at("/seo/title")).isEqualTo("New");
 		assertThat(partial.at("/seo/description")).isEqualTo("About");
@@ -282,6 +287,17 @@ class BlogPostApiTests extends ApiTest {
 		Response renamed = seller.patch("/v1/blog_posts/my-post", "{\"slug\":\"renamed\",\"title\":\"New title\"}");
 		assertThat(renamed.at("/slug")).isEqualTo("renamed");
 		assertThat(seller.get("/v1/blog_posts/my-post").status()).isEqualTo(404);
+	}
+
+	@Test
+	void contentIsAtMost500000Characters() {
+		Http seller = this.http.as(this.sellers.create().test());
+		assertValidation(
+				seller.post("/v1/blog_posts", "{\"title\":\"Post\",\"content\":\"" + "c".repeat(500_001) + "\"}"),
+				"Content is too long (maximum is 500000 characters)", "content",
+				"is too long (maximum is 500000 characters)");
+		assertThat(seller.post("/v1/blog_posts", "{\"title\":\"Post\",\"content\":\"" + "c".repeat(500_000) + "\"}")
+			.status()).isEqualTo(201);
 	}
 
 	@Test

@@ -88,6 +88,26 @@ class ExperienceApiTests extends ApiTest {
 	}
 
 	@Test
+	void descriptionAndHtmlHaveLimits() {
+		Http seller = this.http.as(this.sellers.create().test());
+		assertValidation(
+				seller.post("/v1/experiences",
+						"{\"name\":\"X\",\"itemType\":\"download\",\"description\":\"" + "d".repeat(5001) + "\"}"),
+				"Description is too long (maximum is 5000 characters)", "description",
+				"is too long (maximum is 5000 characters)");
+		assertThat(seller
+			.post("/v1/experiences",
+					"{\"name\":\"X\",\"itemType\":\"download\",\"description\":\"" + "d".repeat(5000) + "\"}")
+			.status()).isEqualTo(201);
+		assertValidation(
+				seller.post("/v1/experiences",
+						"{\"name\":\"W\",\"itemType\":\"written\",\"content\":{\"bodyHtml\":\"" + "b".repeat(500_001)
+								+ "\"}}"),
+				"Content body html is too long (maximum is 500000 characters)", "content.bodyHtml",
+				"is too long (maximum is 500000 characters)");
+	}
+
+	@Test
 	void itemTypeAndAccessTypeMustBeKnown() {
 		Http seller = this.http.as(this.sellers.create().test());
 		assertValidation(seller.post("/v1/experiences", "{\"name\":\"X\"}"), "Item type can't be blank", "itemType",
