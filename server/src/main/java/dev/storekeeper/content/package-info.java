@@ -1,0 +1,8 @@
+/**
+ * What a purchase grants and what a seller publishes: experiences (written pieces, links,
+ * embeds, courses and downloads) and the blog, with its categories and scheduled posts.
+ */
+@NullMarked
+package dev.storekeeper.content;
+
+import org.jspecify.annotations.NullMarked;
