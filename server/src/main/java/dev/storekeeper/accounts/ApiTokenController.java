@@ -3,11 +3,13 @@ package dev.storekeeper.accounts;
 import java.net.URI;
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.Access;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.Idempotency;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
@@ -43,7 +45,7 @@ class ApiTokenController {
 	}
 
 	@PostMapping
-	ResponseEntity<TokenJson> create(Caller caller, JsonBody body) {
+	ResponseEntity<TokenJson> create(Caller caller, JsonBody body, HttpServletRequest request) {
 		Fields fields = body.unwrap("apiToken");
 		String name = fields.string("name");
 		String accessName = fields.string("access");
@@ -53,6 +55,7 @@ class ApiTokenController {
 		}
 		fields.errors().throwIfAny();
 		ApiToken.Issued issued = this.tokens.issue(caller.accountId(), caller.livemode(), name, access);
+		Idempotency.redact(request, issued.secret());
 		return ResponseEntity.created(URI.create("/v1/api_tokens/" + issued.token().prefixId()))
 			.body(TokenJson.of(issued.token(), issued.secret()));
 	}

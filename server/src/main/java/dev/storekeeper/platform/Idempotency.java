@@ -25,6 +25,8 @@ public class Idempotency extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
+	private static final String SECRETS = "storekeeper.idempotency.secrets";
+
 	private final IdempotencyKeys keys;
 
 	Idempotency(IdempotencyKeys keys) {
@@ -61,7 +63,7 @@ public class Idempotency extends OncePerRequestFilter {
 			chain.doFilter(request, wrapper);
 			int status = wrapper.getStatus();
 			if (status < 500) {
-				String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+				String body = redacted(request, new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
 				this.keys.complete(caller, key, status, wrapper.getContentType(), wrapper.getHeader("Location"), body);
 				stored = true;
 			}
@@ -74,16 +76,43 @@ public class Idempotency extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Marks a secret in this request's response (a new token, a webhook secret) that must
+	 * never be stored: a replay answers the same object with the secret replaced by
+	 * {@code [redacted]}, since it is shown only once.
+	 */
+	public static void redact(HttpServletRequest request, String secret) {
+		@SuppressWarnings("unchecked")
+		java.util.List<String> secrets = (java.util.List<String>) request.getAttribute(SECRETS);
+		if (secrets == null) {
+			secrets = new java.util.ArrayList<>();
+			request.setAttribute(SECRETS, secrets);
+		}
+		secrets.add(secret);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String redacted(HttpServletRequest request, String body) {
+		java.util.List<String> secrets = (java.util.List<String>) request.getAttribute(SECRETS);
+		String result = body;
+		if (secrets != null) {
+			for (String secret : secrets) {
+				result = result.replace(secret, "[redacted]");
+			}
+		}
+		return result;
+	}
+
 	private static void replay(IdempotencyKeys.Stored earlier, String fingerprint, HttpServletResponse response)
 			throws IOException {
-		if (!earlier.fingerprint().equals(fingerprint)) {
-			ErrorResponses.write(response, ApiError.of(422, "idempotency_error",
-					"Keys for idempotent requests can only be used with the same method, path and body they were first used with"));
-			return;
-		}
 		if (earlier.running() || earlier.status() == null) {
 			ErrorResponses.write(response, ApiError.of(409, "conflict",
 					"A request with this Idempotency-Key is still being processed; retry later"));
+			return;
+		}
+		if (!earlier.fingerprint().equals(fingerprint)) {
+			ErrorResponses.write(response, ApiError.of(422, "idempotency_error",
+					"Keys for idempotent requests can only be used with the same method, path and body they were first used with"));
 			return;
 		}
 		response.setStatus(earlier.status());
