@@ -70,6 +70,12 @@ class ApiErrorHandler {
 		ErrorResponses.write(response, ApiError.of(400, "invalid_json", "The request body is not valid JSON"));
 	}
 
+	@ExceptionHandler(PaymentFailed.class)
+	void paymentFailed(PaymentFailed ex, HttpServletResponse response) throws IOException {
+		ErrorResponses.write(response, new ApiError(402, "payment_failed", ex.getMessage(),
+				java.util.Map.of("code", java.util.List.of(ex.code()))));
+	}
+
 	@ExceptionHandler(StateConflict.class)
 	void conflict(StateConflict ex, HttpServletResponse response) throws IOException {
 		ErrorResponses.write(response, ApiError.of(409, "conflict", ex.getMessage()));

@@ -1,0 +1,28 @@
+package dev.storekeeper.payments;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Formats minor units for people: {@code 1999 USD} → {@code USD 19.99}. */
+public final class Money {
+
+	private Money() {
+	}
+
+	/**
+	 * The amount in the currency's major unit with its code, such as {@code USD 19.99} or
+	 * {@code JPY 500}.
+	 */
+	public static String format(long minorUnits, String currency) {
+		int digits;
+		try {
+			digits = Math.max(0, Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
+		}
+		catch (IllegalArgumentException ex) {
+			digits = 2;
+		}
+		return currency.toUpperCase(Locale.ROOT) + " " + BigDecimal.valueOf(minorUnits, digits).toPlainString();
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Moving money: the gateways that charge and refund cards (the built-in sandbox; Stripe
+ * in live mode), and the charges they made, with their receipt pages.
+ */
+@NullMarked
+package dev.storekeeper.payments;
+
+import org.jspecify.annotations.NullMarked;
