@@ -3,13 +3,13 @@ package dev.storekeeper.payments;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 
+import dev.storekeeper.platform.Html;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code GET /receipts/{ch_…}}: the buyer's receipt for a charge of the sandbox gateway.
@@ -29,38 +29,25 @@ class ReceiptPage {
 	@GetMapping(path = "/receipts/{id}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> receipt(@PathVariable String id) {
 		return this.payments.findByPrefixId(id)
-			.map((charge) -> ResponseEntity.ok(page("Receipt", """
-					<h1>Receipt</h1>
-					<p class="amount">%s</p>
-					<dl>
-					  <dt>Receipt</dt><dd>%s</dd>
-					  <dt>Date</dt><dd>%s</dd>
-					  <dt>Paid with</dt><dd>Card ending in %s</dd>
-					  <dt>Status</dt><dd>%s</dd>
-					  %s
-					</dl>
-					%s
-					""".formatted(Money.format(charge.amount(), charge.currency()), charge.prefixId(),
-					DATE.format(charge.createdAt()), HtmlUtils.htmlEscape(String.valueOf(charge.cardLastFour())),
-					charge.status().replace('_', ' '),
-					(charge.amountRefunded() > 0) ? "<dt>Refunded</dt><dd>"
-							+ Money.format(charge.amountRefunded(), charge.currency()) + "</dd>" : "",
-					charge.livemode() ? "" : "<p class=\"test\">Test mode: no money moved.</p>"))))
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.contentType(MediaType.TEXT_HTML)
-				.body(page("Receipt not found", "<h1>Receipt not found</h1>")));
-	}
-
-	static String page(String title, String body) {
-		return """
-				<!doctype html>
-				<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-				<title>%s</title>
-				<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#222}
-				.amount{font-size:2rem;font-weight:600}dt{color:#666;margin-top:.5rem}dd{margin:0}.test{color:#a60}</style>
-				</head><body>%s</body></html>
-				"""
-			.formatted(HtmlUtils.htmlEscape(title), body);
+			.map((charge) -> Html.response(HttpStatus.OK, "Receipt",
+					"""
+							<h1>Receipt</h1>
+							<p class="amount">%s</p>
+							<dl>
+							  <dt>Receipt</dt><dd>%s</dd>
+							  <dt>Date</dt><dd>%s</dd>
+							  <dt>Paid with</dt><dd>Card ending in %s</dd>
+							  <dt>Status</dt><dd>%s</dd>
+							  %s
+							</dl>
+							%s
+							""".formatted(Money.format(charge.amount(), charge.currency()), charge.prefixId(),
+							DATE.format(charge.createdAt()), Html.escape(String.valueOf(charge.cardLastFour())),
+							charge.status().replace('_', ' '),
+							(charge.amountRefunded() > 0) ? "<dt>Refunded</dt><dd>"
+									+ Money.format(charge.amountRefunded(), charge.currency()) + "</dd>" : "",
+							charge.livemode() ? "" : "<p class=\"test\">Test mode: no money moved.</p>")))
+			.orElseGet(() -> Html.response(HttpStatus.NOT_FOUND, "Receipt not found", "<h1>Receipt not found</h1>"));
 	}
 
 }
