@@ -121,6 +121,25 @@ class CatalogIntegrationTests extends CatalogApiTest {
 		assertThat(inTransaction(() -> this.catalog.takeStock(-1, 1))).isFalse();
 	}
 
+	@Test
+	void concurrentBuyersNeverTakeMoreThanIsLeft() throws Exception {
+		Http client = this.http.as(this.sellers.create().test());
+		String productId = product(client).at("/prefixId");
+		long variant = variant(client, productId, ",\"quantityAvailable\":10").json().get("id").asLong();
+		List<java.util.concurrent.Callable<Boolean>> buyers = new java.util.ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			buyers.add(() -> inTransaction(() -> this.catalog.takeStock(variant, 1)));
+		}
+		try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+			long taken = 0;
+			for (java.util.concurrent.Future<Boolean> result : pool.invokeAll(buyers)) {
+				taken += result.get() ? 1 : 0;
+			}
+			assertThat(taken).isEqualTo(10);
+		}
+		assertThat(stock(client, variant)).isEqualTo("0");
+	}
+
 	private static String stock(Http client, long variantId) {
 		return client.get("/v1/price_variants/" + variantId).at("/quantityAvailable");
 	}

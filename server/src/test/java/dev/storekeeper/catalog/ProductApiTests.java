@@ -177,6 +177,20 @@ class ProductApiTests extends CatalogApiTest {
 	}
 
 	@Test
+	void deletingAProductTakesItsVariantsReviewsAndMediaWithIt() {
+		Http client = this.http.as(this.sellers.create().test());
+		String id = product(client,
+				"{\"name\":\"Gone\",\"mediaItems\":[{\"sourceType\":\"url\",\"url\":\"https://x.example/a.png\"}]}")
+			.at("/prefixId");
+		String variant = variant(client, id, ",\"experienceIds\":[\"exp_a\"]").at("/prefixId");
+		String review = client.post("/v1/reviews", "{\"productId\":\"" + id + "\",\"rating\":2}").at("/prefixId");
+		assertThat(client.delete("/v1/products/" + id).status()).isEqualTo(204);
+		assertThat(client.get("/v1/price_variants/" + variant).status()).isEqualTo(404);
+		assertThat(client.get("/v1/reviews/" + review).status()).isEqualTo(404);
+		assertThat(client.delete("/v1/products/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
 	void aProductWithOrdersIsArchivedNotDeleted() {
 		Http client = this.http.as(this.sellers.create().test());
 		Response product = activeProduct(client, "Sold");

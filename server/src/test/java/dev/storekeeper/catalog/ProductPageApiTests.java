@@ -32,6 +32,7 @@ class ProductPageApiTests extends CatalogApiTest {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.header("Content-Type")).startsWith("text/html");
 		assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+		assertThat(page.header("X-RateLimit-Limit")).isNotBlank();
 		assertThat(page.body()).contains("<h1>Tea &amp; &lt;Cakes&gt;</h1>")
 			.contains("Fresh &lt;b&gt;daily&lt;/b&gt;")
 			.contains("<iframe sandbox")
