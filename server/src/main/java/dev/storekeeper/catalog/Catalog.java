@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -286,10 +287,11 @@ public class Catalog {
 	/** Creates a price variant of one of the caller's products. */
 	@Transactional
 	public PriceVariantJson createVariant(Caller caller, Fields fields) {
-		Product product = productReference(caller, fields);
+		Product reference = productReference(caller, fields);
 		VariantDraft draft = VariantDraft.fresh();
 		draft.apply(fields);
 		fields.errors().throwIfAny();
+		Product product = Objects.requireNonNull(reference);
 		if (draft.position == null) {
 			draft.position = this.variants.nextPosition(product.id());
 		}
@@ -348,26 +350,22 @@ public class Catalog {
 
 	/**
 	 * The product a request body names in {@code productId} (or {@code product}), which
-	 * must be the caller's.
+	 * must be the caller's; null, with the error recorded, when missing or unknown.
 	 */
-	private Product productReference(Caller caller, Fields fields) {
+	private @Nullable Product productReference(Caller caller, Fields fields) {
 		Ref ref = fields.has("productId") ? fields.ref("productId") : fields.ref("product");
 		Errors errors = fields.errors();
 		if (ref == null) {
 			if (!errors.has("productId") && !errors.has("product")) {
 				errors.add("productId", "can't be blank");
 			}
-			return placeholder();
+			return null;
 		}
-		return this.products.find(caller.accountId(), caller.livemode(), ref.toString()).orElseGet(() -> {
+		Optional<Product> product = this.products.find(caller.accountId(), caller.livemode(), ref.toString());
+		if (product.isEmpty()) {
 			errors.add("productId", "must exist");
-			return placeholder();
-		});
-	}
-
-	private static Product placeholder() {
-		return new Product(-1, "", -1, false, "", "", Product.DRAFT, null, null, "", null, null, null, 0, Instant.EPOCH,
-				Instant.EPOCH);
+		}
+		return product.orElse(null);
 	}
 
 	// Reviews
@@ -397,10 +395,11 @@ public class Catalog {
 	 */
 	@Transactional
 	public ReviewJson createReview(Caller caller, Fields fields) {
-		Product product = productReference(caller, fields);
+		Product reference = productReference(caller, fields);
 		ReviewDraft draft = ReviewDraft.fresh();
 		draft.apply(fields);
 		fields.errors().throwIfAny();
+		Product product = Objects.requireNonNull(reference);
 		int position = (draft.position != null) ? draft.position : this.reviews.nextPosition(product.id());
 		long id = this.reviews.insert(Ids.next("rev"), caller.accountId(), caller.livemode(), product.id(),
 				draft.rating, draft.content, draft.customerName, position, Times.now(this.clock));
