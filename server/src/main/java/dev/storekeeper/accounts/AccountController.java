@@ -1,10 +1,5 @@
 package dev.storekeeper.accounts;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import dev.storekeeper.platform.Access;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
@@ -41,23 +36,6 @@ class AccountController {
 	@PutMapping
 	AccountJson replace(Caller caller, JsonBody body) {
 		return update(caller, body);
-	}
-
-	/**
-	 * The account on the wire, as the reference's {@code Account} (also used as
-	 * {@code sellerAccount}).
-	 */
-	record AccountJson(long id, String prefixId, String name, String subdomain, @Nullable Object avatar,
-			Account.@Nullable LinkInBioPage linkInBioPage, List<Account.SocialLink> socialLinks,
-			@Nullable String referralUrl, @Nullable String availableSupportEmail, Instant createdAt,
-			Instant updatedAt) {
-
-		static AccountJson of(Account account) {
-			return new AccountJson(account.id(), account.prefixId(), account.name(), account.subdomain(), null,
-					account.linkInBioPage(), account.socialLinks(), null, account.availableSupportEmail(),
-					account.createdAt(), account.updatedAt());
-		}
-
 	}
 
 }

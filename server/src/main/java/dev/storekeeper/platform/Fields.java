@@ -82,7 +82,10 @@ public final class Fields {
 			return null;
 		}
 		try {
-			return number.stripTrailingZeros().scale() > 0 ? notInteger(field) : number.longValueExact();
+			if (number.stripTrailingZeros().scale() > 0) {
+				return notInteger(field);
+			}
+			return number.longValueExact();
 		}
 		catch (ArithmeticException ex) {
 			this.errors.add(key(field), "is out of range");

@@ -1,0 +1,23 @@
+package dev.storekeeper.accounts;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The account on the wire, as the reference's {@code Account}: what
+ * {@code GET /v1/account} returns and what other objects embed as {@code sellerAccount}.
+ */
+public record AccountJson(long id, String prefixId, String name, String subdomain, @Nullable Object avatar,
+		Account.@Nullable LinkInBioPage linkInBioPage, List<Account.SocialLink> socialLinks,
+		@Nullable String referralUrl, @Nullable String availableSupportEmail, Instant createdAt, Instant updatedAt) {
+
+	/** The wire form of {@code account}. */
+	public static AccountJson of(Account account) {
+		return new AccountJson(account.id(), account.prefixId(), account.name(), account.subdomain(), null,
+				account.linkInBioPage(), account.socialLinks(), null, account.availableSupportEmail(),
+				account.createdAt(), account.updatedAt());
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.storekeeper.catalog;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.JsonBody;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/price_variants}: the ways to buy the caller's products. */
+@RestController
+@RequestMapping(path = "/v1/price_variants", produces = "application/json")
+class PriceVariantController {
+
+	private final Catalog catalog;
+
+	PriceVariantController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	Page<PriceVariantJson> list(Caller caller, PageQuery page,
+			@RequestParam(name = "product_id", required = false) @Nullable String productId) {
+		return this.catalog.variants(caller, blankToNull(productId), page);
+	}
+
+	@PostMapping
+	ResponseEntity<PriceVariantJson> create(Caller caller, JsonBody body) {
+		PriceVariantJson variant = this.catalog.createVariant(caller, body.unwrap("priceVariant"));
+		return ResponseEntity.created(URI.create("/v1/price_variants/" + variant.prefixId())).body(variant);
+	}
+
+	@GetMapping("/{id}")
+	PriceVariantJson get(Caller caller, @PathVariable String id) {
+		return this.catalog.variant(caller, id);
+	}
+
+	@PatchMapping("/{id}")
+	PriceVariantJson update(Caller caller, @PathVariable String id, JsonBody body) {
+		return this.catalog.updateVariant(caller, id, body.unwrap("priceVariant"));
+	}
+
+	@PutMapping("/{id}")
+	PriceVariantJson replace(Caller caller, @PathVariable String id, JsonBody body) {
+		return update(caller, id, body);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+		this.catalog.deleteVariant(caller, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.storekeeper.catalog;
+
+import java.net.URI;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.JsonBody;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.QueryParams;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/products}: the caller's products, by prefixId, id or slug. */
+@RestController
+@RequestMapping(path = "/v1/products", produces = "application/json")
+class ProductController {
+
+	private static final Set<String> STATUS_FILTERS = Set.of("draft", "active", "archived", "all");
+
+	private final Catalog catalog;
+
+	ProductController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	Page<ProductJson> list(Caller caller, PageQuery page, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String query) {
+		String filter = QueryParams.oneOf("status", status, STATUS_FILTERS, Product.ACTIVE);
+		return this.catalog.products(caller, (filter != null) ? filter : Product.ACTIVE, query, page);
+	}
+
+	@PostMapping
+	ResponseEntity<ProductJson> create(Caller caller, JsonBody body) {
+		ProductJson product = this.catalog.createProduct(caller, body.unwrap("product"));
+		return ResponseEntity.created(URI.create("/v1/products/" + product.prefixId())).body(product);
+	}
+
+	@GetMapping("/{id}")
+	ProductJson get(Caller caller, @PathVariable String id) {
+		return this.catalog.product(caller, id);
+	}
+
+	@PatchMapping("/{id}")
+	ProductJson update(Caller caller, @PathVariable String id, JsonBody body) {
+		return this.catalog.updateProduct(caller, id, body.unwrap("product"));
+	}
+
+	@PutMapping("/{id}")
+	ProductJson replace(Caller caller, @PathVariable String id, JsonBody body) {
+		return update(caller, id, body);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+		this.catalog.deleteProduct(caller, id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.storekeeper.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.accounts.AccountJson;
+
+/**
+ * A product on the wire, as the reference's {@code Product}: what {@code GET
+ * /v1/products/{id}} returns, and what an order line embeds as its {@code product}.
+ *
+ * @param priceVariants the variants that are not archived, by position
+ */
+public record ProductJson(long id, String prefixId, String name, String slug, String status,
+		@Nullable String description, @Nullable String bodyHtml, String buttonCta, AccountJson sellerAccount,
+		List<MediaItemJson> mediaItems, List<ReviewJson> reviews, Seo seo, List<PriceVariantJson> priceVariants,
+		String url, boolean hasMedia, boolean livemode, Instant createdAt, Instant updatedAt) {
+
+	/** The product's search-engine settings. */
+	public record Seo(@Nullable String title, @Nullable String description, @Nullable String keywords) {
+	}
+
+	/** A picture or video on the product's page, linked by URL or embedded. */
+	public record MediaItemJson(long id, String sourceType, @Nullable String url, @Nullable String provider,
+			Instant createdAt, Instant updatedAt, @Nullable Object file, String contentType,
+			@Nullable String embedHtml) {
+
+		static MediaItemJson of(MediaItem item) {
+			return new MediaItemJson(item.id(), item.sourceType(), item.url(), item.provider(), item.createdAt(),
+					item.updatedAt(), null, item.contentType(), item.embedHtml());
+		}
+
+	}
+
+}

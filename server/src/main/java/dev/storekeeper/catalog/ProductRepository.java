@@ -1,0 +1,288 @@
+package dev.storekeeper.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Products and their media items in SQL. */
+@Repository
+class ProductRepository {
+
+	private static final String COLUMNS = """
+			id, prefix_id, account_id, livemode, name, slug, status, description, body_html, button_cta, seo_title,
+			seo_description, seo_keywords, orders_count, created_at, updated_at
+			""";
+
+	private static final String FILTER = """
+			from products where account_id = :accountId and livemode = :livemode
+			  and (:status = 'all' or status = :status)
+			  and (:query = '' or lower(name) like :pattern escape '!')
+			""";
+
+	private static final String COUNT = "select count(*) " + FILTER;
+
+	private static final String PAGE = "select " + COLUMNS + FILTER
+			+ " order by created_at desc, id desc limit :limit offset :offset";
+
+	/** By integer id, prefixId or slug; an exact prefixId or id wins over a slug. */
+	private static final String BY_KEY = "select " + COLUMNS + """
+			from products where account_id = :accountId and livemode = :livemode
+			  and (id = :id or prefix_id = :key or slug = :key)
+			order by case when slug = :key then 1 else 0 end
+			limit 1
+			""";
+
+	private static final String BY_IDS = "select " + COLUMNS + """
+			from products where account_id = :accountId and livemode = :livemode and id in (:ids)
+			""";
+
+	private static final String LIVE_BY_SLUG = "select " + COLUMNS
+			+ " from products where account_id = :accountId and livemode = true and slug = :slug";
+
+	private static final String SLUGS_LIKE = """
+			select slug from products where account_id = :accountId and livemode = :livemode
+			  and (slug = :base or slug like :pattern escape '!') and id <> :exceptId
+			""";
+
+	private static final String SLUG_TAKEN = """
+			select count(*) from products where account_id = :accountId and livemode = :livemode and slug = :slug
+			  and id <> :exceptId
+			""";
+
+	private static final String INSERT = """
+			insert into products (prefix_id, account_id, livemode, name, slug, status, description, body_html,
+			  button_cta, seo_title, seo_description, seo_keywords, created_at, updated_at)
+			values (:prefixId, :accountId, :livemode, :name, :slug, :status, :description, :bodyHtml, :buttonCta,
+			  :seoTitle, :seoDescription, :seoKeywords, :now, :now)
+			""";
+
+	private static final String UPDATE = """
+			update products set name = :name, slug = :slug, status = :status, description = :description,
+			  body_html = :bodyHtml, button_cta = :buttonCta, seo_title = :seoTitle, seo_description = :seoDescription,
+			  seo_keywords = :seoKeywords, updated_at = :now
+			where id = :id
+			""";
+
+	private static final String DELETE = "delete from products where id = :id";
+
+	private static final String RECORD_SALE = "update products set orders_count = orders_count + 1 where id = :id";
+
+	private static final String MEDIA = """
+			select id, product_id, source_type, url, provider, content_type, embed_html, position, created_at,
+			  updated_at
+			from media_items where product_id in (:productIds) order by product_id, position, id
+			""";
+
+	private static final String DELETE_MEDIA = "delete from media_items where product_id = :productId";
+
+	private static final String INSERT_MEDIA = """
+			insert into media_items (product_id, source_type, url, provider, content_type, embed_html, position,
+			  created_at, updated_at)
+			values (:productId, :sourceType, :url, :provider, :contentType, :embedHtml, :position, :now, :now)
+			""";
+
+	private final JdbcClient jdbc;
+
+	ProductRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long count(long accountId, boolean livemode, String status, String query) {
+		return this.jdbc.sql(COUNT).params(filter(accountId, livemode, status, query)).query(Long.class).single();
+	}
+
+	List<Product> page(long accountId, boolean livemode, String status, String query, PageQuery page) {
+		Map<String, Object> params = filter(accountId, livemode, status, query);
+		params.put("limit", page.limit());
+		params.put("offset", page.offset());
+		return this.jdbc.sql(PAGE).params(params).query(this::row).list();
+	}
+
+	private static Map<String, Object> filter(long accountId, boolean livemode, String status, String query) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("accountId", accountId);
+		params.put("livemode", livemode);
+		params.put("status", status);
+		params.put("query", query);
+		params.put("pattern", "%" + likeEscape(query.toLowerCase(java.util.Locale.ROOT)) + "%");
+		return params;
+	}
+
+	Optional<Product> find(long accountId, boolean livemode, String key) {
+		long id = key.matches("\\d{1,18}") ? Long.parseLong(key) : -1;
+		return this.jdbc.sql(BY_KEY)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("id", id)
+			.param("key", key)
+			.query(this::row)
+			.optional();
+	}
+
+	Map<Long, Product> byIds(long accountId, boolean livemode, Collection<Long> ids) {
+		Map<Long, Product> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql(BY_IDS)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("ids", ids)
+			.query(this::row)
+			.list()
+			.forEach((product) -> result.put(product.id(), product));
+		return result;
+	}
+
+	Optional<Product> findLive(long accountId, String slug) {
+		return this.jdbc.sql(LIVE_BY_SLUG)
+			.param("accountId", accountId)
+			.param("slug", slug)
+			.query(this::row)
+			.optional();
+	}
+
+	/**
+	 * The slugs equal to {@code base} or of the form {@code base-...}, but the product's
+	 * own.
+	 */
+	List<String> slugsLike(long accountId, boolean livemode, String base, long exceptId) {
+		return this.jdbc.sql(SLUGS_LIKE)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("base", base)
+			.param("pattern", likeEscape(base) + "-%")
+			.param("exceptId", exceptId)
+			.query(String.class)
+			.list();
+	}
+
+	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
+		return this.jdbc.sql(SLUG_TAKEN)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("slug", slug)
+			.param("exceptId", exceptId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long insert(String prefixId, long accountId, boolean livemode, ProductDraft draft, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql(INSERT)
+			.param("prefixId", prefixId)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("name", draft.name)
+			.param("slug", draft.slug)
+			.param("status", draft.status)
+			.param("description", draft.description)
+			.param("bodyHtml", draft.bodyHtml)
+			.param("buttonCta", draft.buttonCta)
+			.param("seoTitle", draft.seoTitle)
+			.param("seoDescription", draft.seoDescription)
+			.param("seoKeywords", draft.seoKeywords)
+			.param("now", Times.db(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	void update(long id, ProductDraft draft, Instant now) {
+		this.jdbc.sql(UPDATE)
+			.param("id", id)
+			.param("name", draft.name)
+			.param("slug", draft.slug)
+			.param("status", draft.status)
+			.param("description", draft.description)
+			.param("bodyHtml", draft.bodyHtml)
+			.param("buttonCta", draft.buttonCta)
+			.param("seoTitle", draft.seoTitle)
+			.param("seoDescription", draft.seoDescription)
+			.param("seoKeywords", draft.seoKeywords)
+			.param("now", Times.db(now))
+			.update();
+	}
+
+	/**
+	 * Deletes the product; its media, variants and reviews go with it (on delete
+	 * cascade).
+	 */
+	void delete(long id) {
+		this.jdbc.sql(DELETE).param("id", id).update();
+	}
+
+	void recordSale(long id) {
+		this.jdbc.sql(RECORD_SALE).param("id", id).update();
+	}
+
+	Map<Long, List<MediaItem>> media(Collection<Long> productIds) {
+		Map<Long, List<MediaItem>> result = new LinkedHashMap<>();
+		if (productIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql(MEDIA)
+			.param("productIds", productIds)
+			.query((rs, n) -> new MediaItem(rs.getLong("id"), rs.getLong("product_id"), rs.getString("source_type"),
+					rs.getString("url"), rs.getString("provider"), rs.getString("content_type"),
+					rs.getString("embed_html"), rs.getInt("position"), Times.read(rs, "created_at"),
+					Times.read(rs, "updated_at")))
+			.list()
+			.forEach(
+					(item) -> result.computeIfAbsent(item.productId(), (key) -> new java.util.ArrayList<>()).add(item));
+		return result;
+	}
+
+	void replaceMedia(long productId, List<ProductDraft.Media> items, Instant now) {
+		this.jdbc.sql(DELETE_MEDIA).param("productId", productId).update();
+		int position = 0;
+		for (ProductDraft.Media item : items) {
+			this.jdbc.sql(INSERT_MEDIA)
+				.param("productId", productId)
+				.param("sourceType", item.sourceType())
+				.param("url", item.url())
+				.param("provider", item.provider())
+				.param("contentType", item.contentType())
+				.param("embedHtml", item.embedHtml())
+				.param("position", position++)
+				.param("now", Times.db(now))
+				.update();
+		}
+	}
+
+	static String likeEscape(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+	private Product row(ResultSet rs, int n) throws SQLException {
+		return new Product(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
+				rs.getBoolean("livemode"), rs.getString("name"), rs.getString("slug"), rs.getString("status"),
+				rs.getString("description"), rs.getString("body_html"), rs.getString("button_cta"),
+				rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("seo_keywords"),
+				rs.getInt("orders_count"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+	}
+
+	static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The catalog: products with their media and SEO, the price variants that sell them, and
+ * their reviews, plus what checkout and orders need to sell them.
+ */
+@NullMarked
+package dev.storekeeper.catalog;
+
+import org.jspecify.annotations.NullMarked;
