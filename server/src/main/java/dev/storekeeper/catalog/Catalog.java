@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.accounts.Accounts;
+import dev.storekeeper.content.Experiences;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Events;
@@ -61,8 +63,11 @@ public class Catalog {
 
 	private final String publicUrl;
 
+	private final Experiences experiences;
+
 	Catalog(ProductRepository products, PriceVariantRepository variants, ReviewRepository reviews, Accounts accounts,
-			Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl) {
+			Experiences experiences, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl) {
+		this.experiences = experiences;
 		this.products = products;
 		this.variants = variants;
 		this.reviews = reviews;
@@ -291,6 +296,7 @@ public class Catalog {
 		VariantDraft draft = VariantDraft.fresh();
 		draft.apply(fields);
 		fields.errors().throwIfAny();
+		draft.experiences = grantable(caller, draft.experiences);
 		Product product = Objects.requireNonNull(reference);
 		if (draft.position == null) {
 			draft.position = this.variants.nextPosition(product.id());
@@ -316,8 +322,31 @@ public class Catalog {
 						+ "not archived");
 		}
 		fields.errors().throwIfAny();
+		if (fields.has("experienceIds")) {
+			draft.experiences = grantable(caller, draft.experiences);
+		}
 		this.variants.update(current.id(), draft, Times.now(this.clock));
 		return variant(caller, String.valueOf(current.id()));
+	}
+
+	/**
+	 * The experiences a variant grants, checked to be the caller's and kept with both
+	 * their integer id and their prefixId; an unknown one is a validation error on
+	 * {@code experienceIds}.
+	 */
+	private List<PriceVariant.Experience> grantable(Caller caller, List<PriceVariant.Experience> requested) {
+		if (requested == null || requested.isEmpty()) {
+			return (requested != null) ? requested : List.of();
+		}
+		List<Ref> refs = requested.stream()
+			.map((experience) -> (experience.id() != null) ? new Ref(experience.id(), null)
+					: new Ref(null, experience.ref()))
+			.toList();
+		List<Long> ids = this.experiences.resolve(caller.accountId(), caller.livemode(), refs);
+		Map<Long, String> prefixIds = new HashMap<>();
+		this.experiences.contentFor(caller.accountId(), caller.livemode(), ids)
+			.forEach((content) -> prefixIds.put(content.id(), content.prefixId()));
+		return ids.stream().map((id) -> new PriceVariant.Experience(id, prefixIds.get(id))).toList();
 	}
 
 	/**
@@ -463,22 +492,16 @@ public class Catalog {
 			PriceVariantRepository.SaleRow first = rows.get(0);
 			PriceVariant v = first.variant();
 			List<Long> experienceIds = new ArrayList<>();
-			List<String> experienceRefs = new ArrayList<>();
 			for (PriceVariantRepository.SaleRow row : rows) {
 				if (row.experience() != null && row.experience().id() != null) {
 					experienceIds.add(row.experience().id());
 				}
-				else if (row.experience() != null && row.experience().ref() != null) {
-					experienceRefs.add(row.experience().ref());
-				}
 			}
-			result.put(id,
-					new VariantForSale(v.id(), v.prefixId(), v.productId(), first.productPrefixId(),
-							first.productName(), first.productStatus(), v.name(), v.amount(), v.currency(),
-							v.billingType(), v.amountType(), v.presetAmount(), v.minimumAmount(), v.maximumAmount(),
-							v.recurringInterval(), v.intervalCount(), v.trialPeriodDays(), v.revokeAfterDays(),
-							v.seatQuantity(), v.quantityAvailable(), v.waitlist(), v.hidden(), v.archived(),
-							List.copyOf(experienceIds), List.copyOf(experienceRefs)));
+			result.put(id, new VariantForSale(v.id(), v.prefixId(), v.productId(), first.productPrefixId(),
+					first.productName(), first.productStatus(), v.name(), v.amount(), v.currency(), v.billingType(),
+					v.amountType(), v.presetAmount(), v.minimumAmount(), v.maximumAmount(), v.recurringInterval(),
+					v.intervalCount(), v.trialPeriodDays(), v.revokeAfterDays(), v.seatQuantity(),
+					v.quantityAvailable(), v.waitlist(), v.hidden(), v.archived(), List.copyOf(experienceIds)));
 		});
 		return result;
 	}

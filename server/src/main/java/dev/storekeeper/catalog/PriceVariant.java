@@ -40,8 +40,8 @@ record PriceVariant(long id, String prefixId, long accountId, boolean livemode, 
 	}
 
 	/**
-	 * An experience a purchase grants: its integer id, or the {@code exp_} prefixId it
-	 * was given as.
+	 * An experience a purchase grants: its integer id and its {@code exp_} prefixId, as
+	 * checked against the content module when the variant was saved.
 	 */
 	record Experience(@Nullable Long id, @Nullable String ref) {
 

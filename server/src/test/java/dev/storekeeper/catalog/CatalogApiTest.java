@@ -35,6 +35,17 @@ abstract class CatalogApiTest extends ApiTest {
 	}
 
 	/** A one-time variant of {@code productId} for 19.00 USD. */
+	/**
+	 * A written experience of the client's account and mode, which price variants may
+	 * grant.
+	 */
+	protected Response experience(Http client, String name) {
+		Response experience = client.post("/v1/experiences",
+				"{\"name\":\"" + name + "\",\"itemType\":\"written\",\"content\":{\"bodyHtml\":\"<p>Hi</p>\"}}");
+		org.assertj.core.api.Assertions.assertThat(experience.status()).isEqualTo(201);
+		return experience;
+	}
+
 	protected Response variant(Http client, String productId) {
 		return variant(client, productId, "");
 	}

@@ -34,10 +34,12 @@ class CatalogIntegrationTests extends CatalogApiTest {
 		Seller seller = this.sellers.create();
 		Http client = this.http.as(seller.test());
 		Response product = activeProduct(client, "Sellable");
+		Response first = experience(client, "First");
+		Response second = experience(client, "Second");
 		Response variant = variant(client, product.at("/prefixId"),
 				",\"billingType\":\"recurring\",\"recurringInterval\":\"month\",\"intervalCount\":3,"
 						+ "\"trialPeriodDays\":7,\"seatQuantity\":4,\"quantityAvailable\":9,\"revokeAfterDays\":30,"
-						+ "\"experienceIds\":[12,\"exp_abc\"]");
+						+ "\"experienceIds\":[" + first.at("/id") + ",\"" + second.at("/prefixId") + "\"]");
 		long accountId = seller.account().id();
 		VariantForSale byPrefix = inTransaction(
 				() -> this.catalog.variantForSale(accountId, false, new Ref(null, variant.at("/prefixId"))))
@@ -54,8 +56,8 @@ class CatalogIntegrationTests extends CatalogApiTest {
 		assertThat(byPrefix.seatQuantity()).isEqualTo(4);
 		assertThat(byPrefix.quantityAvailable()).isEqualTo(9);
 		assertThat(byPrefix.revokeAfterDays()).isEqualTo(30);
-		assertThat(byPrefix.experienceIds()).containsExactly(12L);
-		assertThat(byPrefix.experienceRefs()).containsExactly("exp_abc");
+		assertThat(byPrefix.experienceIds()).containsExactly(first.json().get("id").asLong(),
+				second.json().get("id").asLong());
 		assertThat(byPrefix.purchasable()).isTrue();
 		Optional<VariantForSale> byId = inTransaction(
 				() -> this.catalog.variantForSale(accountId, false, new Ref(byPrefix.id(), null)));
@@ -75,8 +77,9 @@ class CatalogIntegrationTests extends CatalogApiTest {
 		Http client = this.http.as(seller.test());
 		String productId = product(client).at("/prefixId");
 		List<Long> ids = new java.util.ArrayList<>();
+		String experiences = experience(client, "One").at("/id") + "," + experience(client, "Two").at("/id");
 		for (int i = 0; i < 3; i++) {
-			ids.add(variant(client, productId, ",\"experienceIds\":[1,2]").json().get("id").asLong());
+			ids.add(variant(client, productId, ",\"experienceIds\":[" + experiences + "]").json().get("id").asLong());
 		}
 		long foreign = activeProduct(this.http.as(this.sellers.create().test()), "Foreign").json()
 			.at("/priceVariants/0/id")

@@ -198,9 +198,17 @@ class PriceVariantApiTests extends CatalogApiTest {
 
 	@Test
 	void seatsStockWaitlistHiddenBenefitsAndExperiences() {
+		Response course = experience(client(), "Course");
+		Response guide = experience(client(), "Guide");
+		Response unknown = create(",\"amount\":900,\"currency\":\"USD\",\"experienceIds\":[\"exp_abc123\"]");
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.at("/error/message")).isEqualTo("Experience ids contains an unknown experience");
+		Response otherAccounts = create(",\"amount\":900,\"currency\":\"USD\",\"experienceIds\":[\""
+				+ experience(this.http.as(this.sellers.create().test()), "Theirs").at("/prefixId") + "\"]");
+		assertThat(otherAccounts.status()).isEqualTo(422);
 		Response full = create(",\"amount\":900,\"currency\":\"USD\",\"seatQuantity\":5,\"quantityAvailable\":30,"
 				+ "\"waitlist\":true,\"hidden\":true,\"revokeAfterDays\":365,\"benefits\":[\"Lifetime\",\"Support\"],"
-				+ "\"experienceIds\":[\"exp_abc123\",42,\"43\"]");
+				+ "\"experienceIds\":[\"" + course.at("/prefixId") + "\"," + guide.at("/id") + "]");
 		assertThat(full.status()).isEqualTo(201);
 		assertThat(full.at("/seatQuantity")).isEqualTo("5");
 		assertThat(full.at("/quantityAvailable")).isEqualTo("30");
@@ -210,7 +218,7 @@ class PriceVariantApiTests extends CatalogApiTest {
 		assertThat(full.at("/revokeAfterDays")).isEqualTo("365");
 		assertThat(full.at("/benefits/1")).isEqualTo("Support");
 		assertThat(full.json().get("experienceIds").valueStream().map((node) -> node.asString()))
-			.containsExactly("exp_abc123", "42", "43");
+			.containsExactly(course.at("/prefixId"), guide.at("/prefixId"));
 
 		String id = full.at("/prefixId");
 		Response unlimited = this.client.patch("/v1/price_variants/" + id,

@@ -182,7 +182,9 @@ class ProductApiTests extends CatalogApiTest {
 		String id = product(client,
 				"{\"name\":\"Gone\",\"mediaItems\":[{\"sourceType\":\"url\",\"url\":\"https://x.example/a.png\"}]}")
 			.at("/prefixId");
-		String variant = variant(client, id, ",\"experienceIds\":[\"exp_a\"]").at("/prefixId");
+		String variant = variant(client, id,
+				",\"experienceIds\":[\"" + experience(client, "Kept").at("/prefixId") + "\"]")
+			.at("/prefixId");
 		String review = client.post("/v1/reviews", "{\"productId\":\"" + id + "\",\"rating\":2}").at("/prefixId");
 		assertThat(client.delete("/v1/products/" + id).status()).isEqualTo(204);
 		assertThat(client.get("/v1/price_variants/" + variant).status()).isEqualTo(404);
@@ -243,9 +245,10 @@ class ProductApiTests extends CatalogApiTest {
 	}
 
 	private void seed(Http client, int products) {
+		String experience = experience(client, "Granted").at("/prefixId");
 		for (int i = 0; i < products; i++) {
 			String id = product(client, "{\"name\":\"P" + i + "\"}").at("/prefixId");
-			variant(client, id, ",\"experienceIds\":[\"exp_abc\"]");
+			variant(client, id, ",\"experienceIds\":[\"" + experience + "\"]");
 			variant(client, id, ",\"name\":\"Second\",\"benefits\":[\"More\"]");
 			client.post("/v1/reviews", "{\"productId\":\"" + id + "\",\"rating\":5}");
 		}
