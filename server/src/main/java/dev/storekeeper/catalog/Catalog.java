@@ -597,6 +597,15 @@ public class Catalog {
 	}
 
 	/**
+	 * The id of the account's product named by an integer id, a prefixId or a slug, if it
+	 * is theirs.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> resolveProductId(long accountId, boolean livemode, Ref ref) {
+		return this.products.find(accountId, livemode, ref.toString()).map(Product::id);
+	}
+
+	/**
 	 * The ids of the caller's variants that {@code refs} name (integer ids or prefixIds),
 	 * in order, without repeats.
 	 * @throws InvalidRecord on {@code priceVariants} when any is not the account's

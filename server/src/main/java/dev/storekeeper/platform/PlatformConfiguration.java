@@ -42,6 +42,16 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	Draining draining() {
+		return new Draining();
+	}
+
+	@Bean
+	FilterRegistrationBean<Draining> drainingFilter(Draining draining) {
+		return filter(draining, Ordered.HIGHEST_PRECEDENCE + 15);
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestIds> requestIds() {
 		return filter(new RequestIds(), Ordered.HIGHEST_PRECEDENCE + 10);
 	}
