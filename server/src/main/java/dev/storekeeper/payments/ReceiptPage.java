@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 
 import dev.storekeeper.platform.Html;
+import dev.storekeeper.platform.Money;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import dev.storekeeper.platform.InvalidRecord;
+import dev.storekeeper.platform.Money;
 import dev.storekeeper.platform.PaymentFailed;
 
 import static org.assertj.core.api.Assertions.assertThat;

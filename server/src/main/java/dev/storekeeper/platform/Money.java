@@ -1,4 +1,4 @@
-package dev.storekeeper.payments;
+package dev.storekeeper.platform;
 
 import java.math.BigDecimal;
 import java.util.Currency;

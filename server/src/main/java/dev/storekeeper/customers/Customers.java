@@ -1,0 +1,212 @@
+package dev.storekeeper.customers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.Events;
+import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.NotFound;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.Times;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A seller's customers: unique by email (ignoring case) per account and mode, moved from
+ * lead to free to paid by the orders they place, with counters the order flow keeps
+ * exact.
+ */
+@Service
+public class Customers {
+
+	private final CustomerRepository customers;
+
+	private final Events events;
+
+	private final Clock clock;
+
+	Customers(CustomerRepository customers, Events events, Clock clock) {
+		this.customers = customers;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A page of the caller's customers, newest first. */
+	@Transactional(readOnly = true)
+	public Page<CustomerJson> list(Caller caller, @Nullable String type, @Nullable String query, PageQuery page) {
+		CustomerRepository.Filter filter = new CustomerRepository.Filter(type,
+				(query != null && !query.isBlank()) ? query.trim() : null);
+		long count = this.customers.count(caller.accountId(), caller.livemode(), filter);
+		return Page.of(this.customers.page(caller.accountId(), caller.livemode(), filter, page)
+			.stream()
+			.map(CustomerJson::of)
+			.toList(), page, count);
+	}
+
+	/** One of the caller's customers, by prefixId or integer id. */
+	@Transactional(readOnly = true)
+	public CustomerJson get(Caller caller, String key) {
+		return CustomerJson.of(find(caller.accountId(), caller.livemode(), key));
+	}
+
+	/**
+	 * The id of the account's customer named by a prefixId or an integer id, if it is
+	 * theirs.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> resolveId(long accountId, boolean livemode, Ref ref) {
+		return lookup(accountId, livemode, ref.toString()).map(Customer::id);
+	}
+
+	/**
+	 * Creates a customer; {@code customer.created}, and {@code lead.created} for a lead.
+	 */
+	@Transactional
+	public CustomerJson create(Caller caller, Fields fields) {
+		CustomerDraft draft = new CustomerDraft();
+		draft.apply(fields, true);
+		if (!fields.errors().has("email")
+				&& this.customers.findByEmail(caller.accountId(), caller.livemode(), draft.email).isPresent()) {
+			fields.errors().add("email", "has already been taken");
+		}
+		fields.errors().throwIfAny();
+		return CustomerJson.of(insert(caller.accountId(), caller.livemode(), draft));
+	}
+
+	/** Applies a {@code PATCH}. */
+	@Transactional
+	public CustomerJson update(Caller caller, String key, Fields fields) {
+		Customer current = find(caller.accountId(), caller.livemode(), key);
+		CustomerDraft draft = CustomerDraft.of(current);
+		draft.apply(fields, false);
+		if (!fields.errors().has("email")
+				&& this.customers.findByEmail(caller.accountId(), caller.livemode(), draft.email)
+					.filter((other) -> other.id() != current.id())
+					.isPresent()) {
+			fields.errors().add("email", "has already been taken");
+		}
+		fields.errors().throwIfAny();
+		try {
+			this.customers.update(current.id(), draft, Times.now(this.clock));
+		}
+		catch (DuplicateKeyException ex) {
+			throw Errors.of("email", "has already been taken");
+		}
+		if (draft.tags != null) {
+			this.customers.replaceTags(current.id(), caller.accountId(), caller.livemode(), draft.tags);
+		}
+		return get(caller, current.prefixId());
+	}
+
+	/** Blacklists a customer: their checkouts are refused from now on. */
+	@Transactional
+	public CustomerJson blacklist(Caller caller, String key, @Nullable String reason) {
+		Customer customer = find(caller.accountId(), caller.livemode(), key);
+		if (reason != null && reason.length() > 500) {
+			throw Errors.of("reason", "is too long (maximum is 500 characters)");
+		}
+		this.customers.blacklist(customer.id(), true, reason, Times.now(this.clock));
+		return get(caller, customer.prefixId());
+	}
+
+	/** Lifts a customer's blacklisting. */
+	@Transactional
+	public void unblacklist(Caller caller, String key) {
+		Customer customer = find(caller.accountId(), caller.livemode(), key);
+		this.customers.blacklist(customer.id(), false, null, Times.now(this.clock));
+	}
+
+	/**
+	 * The customer with this email (ignoring case), created as a lead when there is none;
+	 * runs inside the checkout's transaction.
+	 */
+	@Transactional
+	public Customer findOrCreateByEmail(long accountId, boolean livemode, String email, @Nullable String name) {
+		Optional<Customer> existing = this.customers.findByEmail(accountId, livemode, email);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		CustomerDraft draft = new CustomerDraft();
+		draft.email = email.trim();
+		draft.name = (name != null && !name.isBlank()) ? name.trim() : null;
+		return insert(accountId, livemode, draft);
+	}
+
+	/**
+	 * Counts an order: one more order, {@code amountPaid} more spent, and the type moved
+	 * up (lead → free for a free order, → paid for a paid one; never down), in one atomic
+	 * update.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordOrder(long customerId, long amountPaid) {
+		this.customers.recordOrder(customerId, amountPaid, Times.now(this.clock));
+	}
+
+	/** Takes a refund off the customer's total spend, atomically. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordRefund(long customerId, long amountRefunded) {
+		this.customers.recordRefund(customerId, amountRefunded, Times.now(this.clock));
+	}
+
+	/** A customer by id, for the checkout (blacklist) and orders. */
+	@Transactional(readOnly = true)
+	public Optional<Customer> byId(long accountId, boolean livemode, long id) {
+		return this.customers.findById(accountId, livemode, id);
+	}
+
+	/**
+	 * Customers as {@code GET} shows them, by id, in two statements (for order
+	 * expansion).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, CustomerJson> customerJson(long accountId, boolean livemode, Collection<Long> ids) {
+		Map<Long, CustomerJson> result = new LinkedHashMap<>();
+		this.customers.byIds(accountId, livemode, ids).forEach((c) -> result.put(c.id(), CustomerJson.of(c)));
+		return result;
+	}
+
+	private Customer insert(long accountId, boolean livemode, CustomerDraft draft) {
+		Instant now = Times.now(this.clock);
+		long id;
+		try {
+			id = this.customers.insert(Ids.next("cus"), accountId, livemode, draft, now);
+		}
+		catch (DuplicateKeyException ex) {
+			throw Errors.of("email", "has already been taken");
+		}
+		if (draft.tags != null && !draft.tags.isEmpty()) {
+			this.customers.replaceTags(id, accountId, livemode, draft.tags);
+		}
+		Customer customer = this.customers.findById(accountId, livemode, id).orElseThrow();
+		CustomerJson json = CustomerJson.of(customer);
+		this.events.record(accountId, livemode, "customer.created", json);
+		if (customer.customerType().equals("lead")) {
+			this.events.record(accountId, livemode, "lead.created", json);
+		}
+		return customer;
+	}
+
+	private Customer find(long accountId, boolean livemode, String key) {
+		return lookup(accountId, livemode, key).orElseThrow(() -> new NotFound("Customer"));
+	}
+
+	private Optional<Customer> lookup(long accountId, boolean livemode, String key) {
+		Ref ref = Ref.parse(key);
+		return (ref.id() != null) ? this.customers.findById(accountId, livemode, ref.id())
+				: this.customers.find(accountId, livemode, key);
+	}
+
+}

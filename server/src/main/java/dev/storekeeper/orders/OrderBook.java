@@ -1,0 +1,350 @@
+package dev.storekeeper.orders;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.accounts.AccountJson;
+import dev.storekeeper.accounts.Accounts;
+import dev.storekeeper.catalog.Catalog;
+import dev.storekeeper.catalog.VariantForSale;
+import dev.storekeeper.customers.Customers;
+import dev.storekeeper.discounts.Discounts;
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.Events;
+import dev.storekeeper.platform.Expand;
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.NotFound;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Times;
+import dev.storekeeper.payments.Payments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The order book: places the order of a completed checkout with its lines and access
+ * tokens, shows orders with their expansions in batches, and refunds them through the
+ * gateway that charged.
+ */
+@Service
+public class OrderBook {
+
+	/** The relations an order can expand. */
+	public static final Set<String> EXPANSIONS = Set.of("line_items", "customer", "discount", "access_tokens",
+			"seller_account", "charge", "refunds");
+
+	/** The reasons a refund may give (Stripe's). */
+	static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
+
+	private final OrderRepository orders;
+
+	private final Catalog catalog;
+
+	private final Customers customers;
+
+	private final Discounts discounts;
+
+	private final Payments payments;
+
+	private final Accounts accounts;
+
+	private final Events events;
+
+	private final Clock clock;
+
+	private final String publicUrl;
+
+	OrderBook(OrderRepository orders, Catalog catalog, Customers customers, Discounts discounts, Payments payments,
+			Accounts accounts, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl) {
+		this.orders = orders;
+		this.catalog = catalog;
+		this.customers = customers;
+		this.discounts = discounts;
+		this.payments = payments;
+		this.accounts = accounts;
+		this.events = events;
+		this.clock = clock;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	/**
+	 * Places the order of a completed checkout inside the checkout's transaction: the
+	 * order, its lines, one access token per line (one per seat for seat variants), the
+	 * variants' sales, the customer's counters, and the events {@code order.created} and
+	 * {@code order.paid}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PlacedOrder place(NewOrder order) {
+		if (order.lines().isEmpty()) {
+			throw Errors.of("base", "An order needs at least one line");
+		}
+		Map<Long, VariantForSale> variants = this.catalog.variantsForSale(order.accountId(), order.livemode(),
+				order.lines().stream().map(NewOrder.NewLine::priceVariantId).toList());
+		boolean seats = variants.values().stream().anyMatch((variant) -> variant.seatQuantity() != null);
+		boolean subscription = variants.values().stream().anyMatch(VariantForSale::recurring);
+		Instant now = Times.now(this.clock);
+		String prefixId = Ids.next("ord");
+		long orderId = this.orders.insert(prefixId, order, seats, subscription, now);
+		int position = 0;
+		for (NewOrder.NewLine line : order.lines()) {
+			long lineId = this.orders.insertLine(Ids.next("oi"), orderId, order, line, position++);
+			VariantForSale variant = variants.get(line.priceVariantId());
+			int tokens = (variant != null && variant.seatQuantity() != null) ? variant.seatQuantity() * line.quantity()
+					: 1;
+			Instant expiresAt = (variant != null && variant.revokeAfterDays() != null)
+					? now.plus(Duration.ofDays(variant.revokeAfterDays())) : null;
+			for (int seat = 1; seat <= tokens; seat++) {
+				this.orders.insertAccess(Ids.next("at"), Ids.random(32), orderId, lineId, order, line, seat, expiresAt,
+						now);
+			}
+			this.catalog.recordSale(line.priceVariantId());
+		}
+		this.customers.recordOrder(order.customerId(), order.amount());
+		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(orderId)),
+				Expand.parse("line_items,customer", EXPANSIONS))
+			.get(0);
+		this.events.record(order.accountId(), order.livemode(), "order.created", json);
+		this.events.record(order.accountId(), order.livemode(), "order.paid", json);
+		return new PlacedOrder(orderId, prefixId);
+	}
+
+	/**
+	 * A page of the caller's orders, newest first, with the expansions asked for, in
+	 * batches.
+	 */
+	@Transactional(readOnly = true)
+	Page<OrderJson> list(Caller caller, OrderRepository.Filter filter, Expand expand, PageQuery page) {
+		long count = this.orders.count(caller.accountId(), caller.livemode(), filter);
+		List<Order> rows = this.orders.page(caller.accountId(), caller.livemode(), filter, page);
+		return Page.of(expand(caller.accountId(), caller.livemode(), rows, expand), page, count);
+	}
+
+	/** One of the caller's orders with the expansions asked for. */
+	@Transactional(readOnly = true)
+	public OrderJson get(Caller caller, String prefixId, Expand expand) {
+		Order order = find(caller, prefixId);
+		return expand(caller.accountId(), caller.livemode(), List.of(order), expand).get(0);
+	}
+
+	/**
+	 * The prefixId of the caller's order named by an integer id or a prefixId; 404 when
+	 * not the caller's.
+	 */
+	String prefixIdOf(Caller caller, dev.storekeeper.platform.Ref ref) {
+		return find(caller, ref.toString()).prefixId();
+	}
+
+	/**
+	 * The caller's order by prefixId or integer id; 404 when it is another account's or
+	 * mode's.
+	 */
+	Order find(Caller caller, String key) {
+		dev.storekeeper.platform.Ref ref = dev.storekeeper.platform.Ref.parse(key);
+		java.util.Optional<Order> order = (ref.id() != null)
+				? this.orders.findById(ref.id())
+					.filter((found) -> found.accountId() == caller.accountId() && found.livemode() == caller.livemode())
+				: this.orders.find(caller.accountId(), caller.livemode(), key);
+		return order.orElseThrow(() -> new NotFound("Order"));
+	}
+
+	/**
+	 * Refunds part ({@code amount}) or the rest (null) of one of the caller's orders
+	 * through the gateway that charged it. A full refund revokes the buyer's access and
+	 * puts the stock back.
+	 */
+	@Transactional
+	public RefundJson refund(Caller caller, String orderPrefixId, @Nullable Long amount, @Nullable String reason,
+			@Nullable String notes) {
+		Order found = find(caller, orderPrefixId);
+		Order order = this.orders.lock(found.id());
+		Errors errors = new Errors();
+		if (reason != null && !REASONS.contains(reason)) {
+			errors.add("reason", "is not included in the list");
+		}
+		if (notes != null && notes.length() > 1000) {
+			errors.add("notes", "is too long (maximum is 1000 characters)");
+		}
+		if (order.isFree() || order.chargeId() == null) {
+			errors.add("base", "Order " + order.prefixId() + " was free: there is nothing to refund");
+		}
+		else if (order.refundable() == 0) {
+			errors.add("base", "Order " + order.prefixId() + " is already fully refunded");
+		}
+		else if (amount != null && amount <= 0) {
+			errors.add("amount", "must be greater than 0");
+		}
+		else if (amount != null && amount > order.refundable()) {
+			errors.add("amount", "must be less than or equal to " + order.refundable() + " (what is left to refund)");
+		}
+		errors.throwIfAny();
+		long refunded = (amount != null) ? amount : order.refundable();
+		String processorId = this.payments.refund(order.chargeId(), refunded);
+		Instant now = Times.now(this.clock);
+		if (!this.orders.refund(order.id(), refunded, now)) {
+			throw Errors.of("amount", "is more than what is left to refund");
+		}
+		long refundId = this.orders.insertRefund(Ids.next("re"), order, refunded, reason, notes, processorId, now);
+		this.customers.recordRefund(order.customerId(), refunded);
+		if (refunded == order.refundable()) {
+			this.orders.revokeAccess(order.id(), now);
+			for (Order.Line line : this.orders.lines(List.of(order.id()))) {
+				this.catalog.returnStock(line.priceVariantId(), line.quantity());
+			}
+		}
+		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(order.id())),
+				Expand.parse("line_items,customer,refunds", EXPANSIONS))
+			.get(0);
+		this.events.record(order.accountId(), order.livemode(), "order.refunded", json);
+		return this.orders.refunds(List.of(order.id()))
+			.stream()
+			.filter((refund) -> refund.id() == refundId)
+			.findFirst()
+			.map(RefundJson::of)
+			.orElseThrow();
+	}
+
+	/**
+	 * A page of the caller's refunds, newest first, of one order when
+	 * {@code orderPrefixId} is given.
+	 */
+	@Transactional(readOnly = true)
+	public Page<RefundJson> refunds(Caller caller, @Nullable String orderPrefixId, PageQuery page) {
+		Long orderId = (orderPrefixId != null) ? find(caller, orderPrefixId).id() : null;
+		long count = this.orders.countRefunds(caller.accountId(), caller.livemode(), orderId);
+		return Page.of(this.orders.refundPage(caller.accountId(), caller.livemode(), orderId, page)
+			.stream()
+			.map(RefundJson::of)
+			.toList(), page, count);
+	}
+
+	/** One of the caller's refunds. */
+	@Transactional(readOnly = true)
+	public RefundJson refundById(Caller caller, String prefixId) {
+		return this.orders.findRefund(caller.accountId(), caller.livemode(), prefixId)
+			.map(RefundJson::of)
+			.orElseThrow(() -> new NotFound("Refund"));
+	}
+
+	/**
+	 * Orders as JSON with {@code expand}: each relation costs one batched query (two for
+	 * customers and products), whatever the number of orders.
+	 */
+	List<OrderJson> expand(long accountId, boolean livemode, List<Order> rows, Expand expand) {
+		List<OrderJson> result = rows.stream().map(OrderJson::of).toList();
+		if (rows.isEmpty() || expand.names().isEmpty()) {
+			return result;
+		}
+		List<Long> ids = rows.stream().map(Order::id).toList();
+		if (expand.has("line_items")) {
+			List<Order.Line> lines = this.orders.lines(ids);
+			Set<Long> productIds = lines.stream().map(Order.Line::productId).collect(Collectors.toSet());
+			Set<Long> variantIds = lines.stream().map(Order.Line::priceVariantId).collect(Collectors.toSet());
+			Map<Long, ?> products = this.catalog.productJson(accountId, livemode, productIds);
+			Map<Long, ?> variants = this.catalog.variantJson(accountId, livemode, variantIds);
+			Map<Long, List<LineItemJson>> byOrder = new LinkedHashMap<>();
+			for (Order.Line line : lines) {
+				byOrder.computeIfAbsent(line.orderId(), (key) -> new ArrayList<>())
+					.add(new LineItemJson(line.id(), line.prefixId(), line.quantity(), line.unitAmount(),
+							line.discountAmount(), line.total(), variants.get(line.priceVariantId()),
+							products.get(line.productId())));
+			}
+			put(result, "lineItems", (order) -> byOrder.getOrDefault(order.id(), List.of()));
+		}
+		if (expand.has("customer")) {
+			Map<Long, ?> customers = this.customers.customerJson(accountId, livemode,
+					rows.stream().map(Order::customerId).collect(Collectors.toSet()));
+			Map<Long, Long> customerOf = byId(rows, Order::customerId);
+			put(result, "customer", (order) -> customers.get(customerOf.get(order.id())));
+		}
+		if (expand.has("discount")) {
+			Map<Long, ?> discounts = this.discounts.discountJson(accountId, livemode,
+					rows.stream()
+						.map(Order::discountId)
+						.filter(java.util.Objects::nonNull)
+						.collect(Collectors.toSet()));
+			Map<Long, Long> discountOf = byId(rows, Order::discountId);
+			put(result, "discount",
+					(order) -> (discountOf.get(order.id()) != null) ? discounts.get(discountOf.get(order.id())) : null);
+		}
+		if (expand.has("charge")) {
+			Map<Long, Payments.ChargeJson> charges = this.payments
+				.chargeJson(rows.stream().map(Order::chargeId).filter(java.util.Objects::nonNull).toList());
+			Map<Long, Long> chargeOf = byId(rows, Order::chargeId);
+			put(result, "charge",
+					(order) -> (chargeOf.get(order.id()) != null) ? charges.get(chargeOf.get(order.id())) : null);
+		}
+		if (expand.has("access_tokens")) {
+			Map<Long, List<AccessTokenJson>> byOrder = new LinkedHashMap<>();
+			for (Order.Access access : this.orders.access(ids)) {
+				byOrder.computeIfAbsent(access.orderId(), (key) -> new ArrayList<>())
+					.add(AccessTokenJson.of(access, this.publicUrl));
+			}
+			put(result, "accessTokens", (order) -> byOrder.getOrDefault(order.id(), List.of()));
+		}
+		if (expand.has("refunds")) {
+			Map<Long, List<RefundJson>> byOrder = new LinkedHashMap<>();
+			for (Order.Refund refund : this.orders.refunds(ids)) {
+				byOrder.computeIfAbsent(refund.orderId(), (key) -> new ArrayList<>()).add(RefundJson.of(refund));
+			}
+			put(result, "refunds", (order) -> byOrder.getOrDefault(order.id(), List.of()));
+		}
+		if (expand.has("seller_account")) {
+			AccountJson seller = AccountJson.of(this.accounts.get(accountId));
+			put(result, "sellerAccount", (order) -> seller);
+		}
+		return result;
+	}
+
+	private static Map<Long, Long> byId(List<Order> rows, java.util.function.Function<Order, @Nullable Long> field) {
+		Map<Long, Long> map = new java.util.HashMap<>();
+		rows.forEach((order) -> map.put(order.id(), field.apply(order)));
+		return map;
+	}
+
+	private static void put(List<OrderJson> orders, String name,
+			java.util.function.Function<OrderJson, @Nullable Object> value) {
+		orders.forEach((order) -> order.expanded().put(name, value.apply(order)));
+	}
+
+	/** A line of an order: the variant and product as their {@code GET} shows them. */
+	public record LineItemJson(long id, String prefixId, int quantity, long unitAmount, long discountAmount, long total,
+			@Nullable Object priceVariant, @Nullable Object product) {
+	}
+
+	/** An access token: the buyer's link to what the line bought. */
+	public record AccessTokenJson(String prefixId, String url, long productId, long priceVariantId,
+			@Nullable Instant expiresAt, @Nullable Instant revokedAt, int viewCount, @Nullable Instant lastViewedAt,
+			Instant createdAt) {
+
+		static AccessTokenJson of(Order.Access access, String publicUrl) {
+			return new AccessTokenJson(access.prefixId(), publicUrl + "/access/" + access.token(), access.productId(),
+					access.priceVariantId(), access.expiresAt(), access.revokedAt(), access.viewCount(),
+					access.lastViewedAt(), access.createdAt());
+		}
+
+	}
+
+	/** A refund on the wire. */
+	public record RefundJson(long id, String prefixId, long amount, String currency, @Nullable String reason,
+			@Nullable String notes, String status, String orderId, Instant createdAt) {
+
+		static RefundJson of(Order.Refund refund) {
+			return new RefundJson(refund.id(), refund.prefixId(), refund.amount(), refund.currency(), refund.reason(),
+					refund.notes(), refund.status(), refund.orderPrefixId(), refund.createdAt());
+		}
+
+	}
+
+}

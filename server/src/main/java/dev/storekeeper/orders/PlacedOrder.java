@@ -1,0 +1,5 @@
+package dev.storekeeper.orders;
+
+/** An order just placed. */
+public record PlacedOrder(long id, String prefixId) {
+}
