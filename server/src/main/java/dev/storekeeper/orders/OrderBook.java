@@ -120,6 +120,15 @@ public class OrderBook {
 		return new PlacedOrder(orderId, prefixId);
 	}
 
+	/** The buyer's access links of an order, for the receipt page. */
+	@Transactional(readOnly = true)
+	public List<String> accessUrls(long orderId) {
+		return this.orders.access(List.of(orderId))
+			.stream()
+			.map((access) -> AccessTokenJson.of(access, this.publicUrl).url())
+			.toList();
+	}
+
 	/**
 	 * A page of the caller's orders, newest first, with the expansions asked for, in
 	 * batches.

@@ -35,6 +35,14 @@ public class BodyLimit extends OncePerRequestFilter {
 			tooLarge(response);
 			return;
 		}
+		String contentType = request.getContentType();
+		if (contentType != null
+				&& contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+			// HTML forms (the hosted checkout page) are read by the container as
+			// parameters, within its own limit
+			chain.doFilter(request, response);
+			return;
+		}
 		byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
 		if (body.length > MAX_BYTES) {
 			tooLarge(response);

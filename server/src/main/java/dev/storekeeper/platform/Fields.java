@@ -33,6 +33,15 @@ public final class Fields {
 		this.errors = errors;
 	}
 
+	/**
+	 * Fields from plain values (an HTML form's, say), read with the same rules as a JSON
+	 * body's.
+	 */
+	public static Fields of(java.util.Map<String, ?> values) {
+		ObjectNode node = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(values);
+		return new Fields(node, "", new Errors());
+	}
+
 	/** The errors found while reading, shared with nested objects. */
 	public Errors errors() {
 		return this.errors;

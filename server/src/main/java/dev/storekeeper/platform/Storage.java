@@ -36,7 +36,7 @@ class Storage {
 		if (databaseUrl == null || databaseUrl.isBlank()) {
 			Path file = Path.of(dataDir).toAbsolutePath().resolve("storekeeper");
 			config.setJdbcUrl("jdbc:h2:file:" + file
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000;AUTO_SERVER=TRUE");
 			config.setUsername("sa");
 			config.setPassword("");
 			return config;

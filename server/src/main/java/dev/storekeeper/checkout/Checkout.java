@@ -1,0 +1,39 @@
+package dev.storekeeper.checkout;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** A checkout as stored, with its items. */
+record Checkout(long id, String prefixId, long accountId, boolean livemode, String status, String mode, String currency,
+		String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId, long subtotal,
+		long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl, @Nullable Long orderId,
+		@Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt, Instant createdAt,
+		Instant updatedAt, List<Item> items) {
+
+	/**
+	 * One item: {@code quantity} of a variant, at its price or the buyer's own
+	 * ({@code customAmount}).
+	 */
+	record Item(long id, String prefixId, long priceVariantId, long productId, int quantity,
+			@Nullable Long customAmount, long discountAmount) {
+	}
+
+	Checkout withItems(List<Item> list) {
+		return new Checkout(this.id, this.prefixId, this.accountId, this.livemode, this.status, this.mode,
+				this.currency, this.clientSecret, this.email, this.name, this.discountId, this.subtotal,
+				this.discountAmount, this.total, this.returnUrl, this.cancelUrl, this.orderId, this.orderPrefixId,
+				this.expiresAt, this.completedAt, this.createdAt, this.updatedAt, list);
+	}
+
+	boolean isOpen(Instant now) {
+		return this.status.equals("open") && now.isBefore(this.expiresAt);
+	}
+
+	/** The status as shown: an open checkout past its expiry is expired. */
+	String status(Instant now) {
+		return (this.status.equals("open") && !now.isBefore(this.expiresAt)) ? "expired" : this.status;
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.storekeeper.checkout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Checkouts and their items in SQL. */
+@Repository
+class CheckoutRepository {
+
+	private static final String COLUMNS = """
+			id, prefix_id, account_id, livemode, status, mode, currency, client_secret, email, name, discount_id,
+			subtotal, discount_amount, total, return_url, cancel_url, order_id, order_prefix_id, expires_at,
+			completed_at, created_at, updated_at
+			""";
+
+	private static final String BY_PREFIX_ID = "select " + COLUMNS
+			+ " from checkouts where account_id = :accountId and livemode = :livemode and prefix_id = :prefixId";
+
+	private static final String BY_ID = "select " + COLUMNS
+			+ " from checkouts where account_id = :accountId and livemode = :livemode and id = :id";
+
+	private static final String BY_SECRET = "select " + COLUMNS + " from checkouts where client_secret = :secret";
+
+	private static final String LOCK = "select " + COLUMNS + " from checkouts where id = :id for update";
+
+	private static final String ITEMS = """
+			select id, prefix_id, price_variant_id, product_id, quantity, custom_amount, discount_amount
+			from checkout_items
+			where checkout_id = :id order by position
+			""";
+
+	private static final String INSERT = """
+			insert into checkouts (prefix_id, account_id, livemode, status, mode, currency, client_secret, email,
+			  discount_id, subtotal, discount_amount, total, return_url, cancel_url, cart_id, checkout_link_id,
+			  expires_at, created_at, updated_at)
+			values (:prefixId, :accountId, :livemode, 'open', :mode, :currency, :secret, :email, :discountId, :subtotal,
+			  :discountAmount, :total, :returnUrl, :cancelUrl, :cartId, :linkId, :expiresAt, :now, :now)
+			""";
+
+	private static final String INSERT_ITEM = """
+			insert into checkout_items (prefix_id, checkout_id, price_variant_id, product_id, quantity, custom_amount,
+			  discount_amount, position)
+			values (:prefixId, :checkoutId, :variantId, :productId, :quantity, :customAmount, :discountAmount, :position)
+			""";
+
+	private static final String UPDATE_ITEM_AMOUNT = """
+			update checkout_items set custom_amount = :amount, discount_amount = :discount where id = :id
+			""";
+
+	private static final String REPRICE = """
+			update checkouts set email = :email, name = :name, discount_id = :discountId, subtotal = :subtotal,
+			  discount_amount = :discountAmount, total = :total, updated_at = :now
+			where id = :id
+			""";
+
+	private static final String COMPLETE = """
+			update checkouts set status = 'complete', email = :email, name = :name, order_id = :orderId,
+			  order_prefix_id = :orderPrefixId, completed_at = :now, updated_at = :now
+			where id = :id and status = 'open'
+			""";
+
+	private static final String EXPIRE = """
+			update checkouts set status = 'expired', updated_at = :now where id = :id and status = 'open'
+			""";
+
+	private final JdbcClient jdbc;
+
+	CheckoutRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A new checkout's values. */
+	record NewCheckout(long accountId, boolean livemode, String mode, String currency, @Nullable String email,
+			@Nullable Long discountId, long subtotal, long discountAmount, long total, @Nullable String returnUrl,
+			@Nullable String cancelUrl, @Nullable Long cartId, @Nullable Long linkId, Instant expiresAt) {
+	}
+
+	long insert(String prefixId, String secret, NewCheckout checkout, List<Checkout.Item> items, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql(INSERT)
+			.param("prefixId", prefixId)
+			.param("accountId", checkout.accountId())
+			.param("livemode", checkout.livemode())
+			.param("mode", checkout.mode())
+			.param("currency", checkout.currency())
+			.param("secret", secret)
+			.param("email", checkout.email())
+			.param("discountId", checkout.discountId(), java.sql.Types.BIGINT)
+			.param("subtotal", checkout.subtotal())
+			.param("discountAmount", checkout.discountAmount())
+			.param("total", checkout.total())
+			.param("returnUrl", checkout.returnUrl())
+			.param("cancelUrl", checkout.cancelUrl())
+			.param("cartId", checkout.cartId(), java.sql.Types.BIGINT)
+			.param("linkId", checkout.linkId(), java.sql.Types.BIGINT)
+			.param("expiresAt", Times.db(checkout.expiresAt()))
+			.param("now", Times.db(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		int position = 0;
+		for (Checkout.Item item : items) {
+			this.jdbc.sql(INSERT_ITEM)
+				.param("prefixId", item.prefixId())
+				.param("checkoutId", id)
+				.param("variantId", item.priceVariantId())
+				.param("productId", item.productId())
+				.param("quantity", item.quantity())
+				.param("customAmount", item.customAmount(), java.sql.Types.BIGINT)
+				.param("discountAmount", item.discountAmount())
+				.param("position", position++)
+				.update();
+		}
+		return id;
+	}
+
+	Optional<Checkout> find(long accountId, boolean livemode, String prefixId) {
+		return withItems(this.jdbc.sql(BY_PREFIX_ID)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("prefixId", prefixId)
+			.query(this::row)
+			.optional());
+	}
+
+	Optional<Checkout> findById(long accountId, boolean livemode, long id) {
+		return withItems(this.jdbc.sql(BY_ID)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("id", id)
+			.query(this::row)
+			.optional());
+	}
+
+	Optional<Checkout> findBySecret(String secret) {
+		return withItems(this.jdbc.sql(BY_SECRET).param("secret", secret).query(this::row).optional());
+	}
+
+	/**
+	 * The checkout, locked until the end of the transaction: completion runs one at a
+	 * time per checkout.
+	 */
+	Checkout lock(long id) {
+		return withItems(this.jdbc.sql(LOCK).param("id", id).query(this::row).optional()).orElseThrow();
+	}
+
+	void reprice(long itemId, @Nullable Long customAmount, long discount) {
+		this.jdbc.sql(UPDATE_ITEM_AMOUNT)
+			.param("id", itemId)
+			.param("amount", customAmount, java.sql.Types.BIGINT)
+			.param("discount", discount)
+			.update();
+	}
+
+	void reprice(long id, @Nullable String email, @Nullable String name, @Nullable Long discountId, long subtotal,
+			long discountAmount, long total, Instant now) {
+		this.jdbc.sql(REPRICE)
+			.param("id", id)
+			.param("email", email)
+			.param("name", name)
+			.param("discountId", discountId, java.sql.Types.BIGINT)
+			.param("subtotal", subtotal)
+			.param("discountAmount", discountAmount)
+			.param("total", total)
+			.param("now", Times.db(now))
+			.update();
+	}
+
+	boolean complete(long id, String email, @Nullable String name, long orderId, String orderPrefixId, Instant now) {
+		return this.jdbc.sql(COMPLETE)
+			.param("id", id)
+			.param("email", email)
+			.param("name", name)
+			.param("orderId", orderId)
+			.param("orderPrefixId", orderPrefixId)
+			.param("now", Times.db(now))
+			.update() == 1;
+	}
+
+	@Nullable Long orderIdOf(long id) {
+		return this.jdbc.sql("select order_id from checkouts where id = :id")
+			.param("id", id)
+			.query((rs, n) -> nullableLong(rs, "order_id"))
+			.optional()
+			.orElse(null);
+	}
+
+	void expire(long id, Instant now) {
+		this.jdbc.sql(EXPIRE).param("id", id).param("now", Times.db(now)).update();
+	}
+
+	private Optional<Checkout> withItems(Optional<Checkout> checkout) {
+		return checkout.map((found) -> found.withItems(this.jdbc.sql(ITEMS)
+			.param("id", found.id())
+			.query((rs, n) -> new Checkout.Item(rs.getLong("id"), rs.getString("prefix_id"),
+					rs.getLong("price_variant_id"), rs.getLong("product_id"), rs.getInt("quantity"),
+					nullableLong(rs, "custom_amount"), rs.getLong("discount_amount")))
+			.list()));
+	}
+
+	private Checkout row(ResultSet rs, int n) throws SQLException {
+		return new Checkout(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
+				rs.getBoolean("livemode"), rs.getString("status"), rs.getString("mode"), rs.getString("currency"),
+				rs.getString("client_secret"), rs.getString("email"), rs.getString("name"),
+				nullableLong(rs, "discount_id"), rs.getLong("subtotal"), rs.getLong("discount_amount"),
+				rs.getLong("total"), rs.getString("return_url"), rs.getString("cancel_url"),
+				nullableLong(rs, "order_id"), rs.getString("order_prefix_id"), Times.read(rs, "expires_at"),
+				Times.read(rs, "completed_at"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"), List.of());
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Checkouts: the session in which a buyer pays for price variants, its completion into
+ * exactly one order through the API or the hosted page, carts and checkout links.
+ */
+@NullMarked
+package dev.storekeeper.checkout;
+
+import org.jspecify.annotations.NullMarked;
