@@ -79,11 +79,13 @@ public class Checkouts {
 
 	private final Duration ttl;
 
+	private final Carts carts;
+
 	private final String publicUrl;
 
 	Checkouts(CheckoutRepository checkouts, Catalog catalog, Discounts discounts, Customers customers,
 			Payments payments, OrderBook orders, Accounts accounts, Events events, TransactionTemplate transactions,
-			Clock clock, @Value("${storekeeper.checkout.ttl:24h}") Duration ttl,
+			Carts carts, Clock clock, @Value("${storekeeper.checkout.ttl:24h}") Duration ttl,
 			@Value("${storekeeper.public-url}") String publicUrl) {
 		this.checkouts = checkouts;
 		this.catalog = catalog;
@@ -96,6 +98,7 @@ public class Checkouts {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.ttl = ttl;
+		this.carts = carts;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -123,6 +126,12 @@ public class Checkouts {
 		else if (fields.has("priceVariantId")) {
 			requests.add(request(fields));
 		}
+		Ref cart = fields.ref("cartId");
+		Long cartId = null;
+		if (cart != null && requests.isEmpty()) {
+			requests.addAll(this.carts.requests(caller, cart));
+			cartId = this.carts.idOf(caller, cart);
+		}
 		String email = fields.string("email");
 		String discountCode = fields.string("discountCode");
 		String returnUrl = url(fields, "returnUrl");
@@ -135,7 +144,7 @@ public class Checkouts {
 		}
 		errors.throwIfAny();
 		return open(caller.accountId(), caller.livemode(), requests, (email != null) ? email.trim() : null,
-				discountCode, null, returnUrl, cancelUrl, null, null);
+				discountCode, null, returnUrl, cancelUrl, cartId, null);
 	}
 
 	/**

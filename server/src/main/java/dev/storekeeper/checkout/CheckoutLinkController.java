@@ -1,0 +1,90 @@
+package dev.storekeeper.checkout;
+
+import java.net.URI;
+
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.Html;
+import dev.storekeeper.platform.InvalidRecord;
+import dev.storekeeper.platform.JsonBody;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/checkout_links} for the seller, and the public {@code /l/{token}} that opens
+ * a checkout.
+ */
+@RestController
+class CheckoutLinkController {
+
+	private final CheckoutLinks links;
+
+	CheckoutLinkController(CheckoutLinks links) {
+		this.links = links;
+	}
+
+	@GetMapping(path = "/v1/checkout_links", produces = "application/json")
+	Page<CheckoutLinkJson> list(Caller caller, PageQuery page) {
+		return this.links.list(caller, page);
+	}
+
+	@PostMapping(path = "/v1/checkout_links", produces = "application/json")
+	ResponseEntity<CheckoutLinkJson> create(Caller caller, JsonBody body) {
+		CheckoutLinkJson link = this.links.create(caller, body.unwrap("checkoutLink"));
+		return ResponseEntity.created(URI.create("/v1/checkout_links/" + link.prefixId())).body(link);
+	}
+
+	@GetMapping(path = "/v1/checkout_links/{id}", produces = "application/json")
+	CheckoutLinkJson get(Caller caller, @PathVariable String id) {
+		return this.links.get(caller, id);
+	}
+
+	@PatchMapping(path = "/v1/checkout_links/{id}", produces = "application/json")
+	CheckoutLinkJson update(Caller caller, @PathVariable String id, JsonBody body) {
+		return this.links.update(caller, id, body.unwrap("checkoutLink"));
+	}
+
+	@PutMapping(path = "/v1/checkout_links/{id}", produces = "application/json")
+	CheckoutLinkJson replace(Caller caller, @PathVariable String id, JsonBody body) {
+		return update(caller, id, body);
+	}
+
+	@DeleteMapping("/v1/checkout_links/{id}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+		this.links.delete(caller, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/l/{token}")
+	ResponseEntity<String> open(@PathVariable String token) {
+		try {
+			return this.links.open(token)
+				.map((checkout) -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+					.location(URI.create(checkout.url()))
+					.<String>build())
+				.orElseGet(() -> Html.response(HttpStatus.NOT_FOUND, "Link not found",
+						"<h1>Link not found</h1><p>This checkout link does not exist or was removed.</p>"));
+		}
+		catch (InvalidRecord ex) {
+			return Html.response(HttpStatus.UNPROCESSABLE_CONTENT, "Not available",
+					"<h1>Not available</h1><p>" + Html.escape(ex.getMessage()) + "</p>");
+		}
+	}
+
+	@GetMapping(path = "/l/{token}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> qrCode(@PathVariable String token) {
+		return this.links.qrCode(token)
+			.map((png) -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+}
