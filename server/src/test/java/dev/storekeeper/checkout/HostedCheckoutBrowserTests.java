@@ -1,0 +1,112 @@
+package dev.storekeeper.checkout;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import dev.storekeeper.support.ApiTest;
+import dev.storekeeper.support.Http;
+import dev.storekeeper.support.Sellers.Seller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The hosted checkout page driven by a real headless Chromium: a discount code, a
+ * declined card, then a sale.
+ */
+class HostedCheckoutBrowserTests extends ApiTest {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private WebDriver browser;
+
+	private Path profile;
+
+	@BeforeEach
+	void browser() throws Exception {
+		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+			fail("This test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+					+ "): apt-get install -y chromium chromium-driver (.ci/run does)");
+		}
+		this.profile = Files.createTempDirectory("storekeeper-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
+				"--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterEach
+	void close() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aBuyerPaysOnTheHostedPage() {
+		Seller seller = this.sellers.create();
+		Http api = this.http.as(seller.test());
+		String guide = api.post("/v1/experiences",
+				"{\"name\":\"Field notes\",\"itemType\":\"written\",\"content\":{\"bodyHtml\":\"<p>Welcome aboard</p>\"}}")
+			.at("/prefixId");
+		String product = api.post("/v1/products", "{\"name\":\"Birding course\"}").at("/prefixId");
+		String variant = api
+			.post("/v1/price_variants",
+					"{\"productId\":\"" + product
+							+ "\",\"name\":\"Lifetime\",\"amount\":6000,\"currency\":\"USD\",\"experienceIds\":[\""
+							+ guide + "\"]}")
+			.at("/prefixId");
+		api.patch("/v1/products/" + product, "{\"status\":\"active\"}");
+		api.post("/v1/discounts", "{\"code\":\"BIRDS\",\"percentOff\":50}");
+		String url = api.post("/v1/checkouts", "{\"priceVariantId\":\"" + variant + "\"}").at("/url");
+		String page = this.http.base() + url.substring(url.indexOf("/checkout/"));
+
+		this.browser.get(page);
+		assertThat(this.browser.getPageSource()).contains("Birding course").contains("USD 60.00");
+		this.browser.findElement(By.id("email")).sendKeys("robin@example.com");
+		this.browser.findElement(By.id("name")).sendKeys("Robin");
+		this.browser.findElement(By.id("discountCode")).sendKeys("birds");
+		this.browser.findElement(By.id("apply")).click();
+		assertThat(this.browser.findElement(By.id("total")).getText()).isEqualTo("USD 30.00");
+
+		this.browser.findElement(By.id("cardNumber")).sendKeys("4000 0000 0000 0002");
+		this.browser.findElement(By.id("expiry")).sendKeys("12/40");
+		this.browser.findElement(By.id("cvc")).sendKeys("123");
+		this.browser.findElement(By.id("pay")).click();
+		assertThat(this.browser.findElement(By.id("error")).getText()).isEqualTo("Your card was declined.");
+		assertThat(api.get("/v1/orders").at("/pagination/count")).isEqualTo("0");
+
+		this.browser.findElement(By.id("cardNumber")).clear();
+		this.browser.findElement(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
+		this.browser.findElement(By.id("cvc")).sendKeys("123");
+		this.browser.findElement(By.id("pay")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you!");
+		String order = this.browser.findElement(By.id("order")).getText();
+		assertThat(api.get("/v1/orders/" + order).at("/amount")).isEqualTo("3000");
+
+		String access = this.browser.findElement(By.className("access")).getAttribute("href");
+		// links carry PUBLIC_URL; the test server listens on a random port
+		this.browser.get(this.http.base() + access.substring(access.indexOf("/access/")));
+		assertThat(this.browser.getPageSource()).contains("Welcome aboard");
+	}
+
+}
