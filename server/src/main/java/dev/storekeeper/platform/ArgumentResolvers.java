@@ -53,12 +53,15 @@ class ArgumentResolvers implements HandlerMethodArgumentResolver {
 	}
 
 	private JsonBody body(HttpServletRequest request) throws IOException {
+		String contentType = request.getContentType();
+		if (contentType != null && !isJson(contentType)) {
+			throw new UnsupportedMediaType("Request bodies must be sent as Content-Type: application/json");
+		}
 		byte[] bytes = BodyLimit.bodyOf(request);
 		if (isBlank(bytes)) {
 			return new JsonBody(this.json.createObjectNode(), true);
 		}
-		String contentType = request.getContentType();
-		if (contentType == null || !isJson(contentType)) {
+		if (contentType == null) {
 			throw new UnsupportedMediaType("Request bodies must be sent as Content-Type: application/json");
 		}
 		JsonNode node;

@@ -99,6 +99,7 @@ class HostedCheckoutBrowserTests extends ApiTest {
 		this.browser.findElement(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
 		this.browser.findElement(By.id("cvc")).sendKeys("123");
 		this.browser.findElement(By.id("pay")).click();
+		assertThat(this.browser.findElements(By.tagName("h1"))).as(this.browser.getPageSource()).isNotEmpty();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you!");
 		String order = this.browser.findElement(By.id("order")).getText();
 		assertThat(api.get("/v1/orders/" + order).at("/amount")).isEqualTo("3000");

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  * sellers, so they never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "storekeeper.rate-limit.per-minute=1000000", "storekeeper.rate-limit.burst=100000" })
+		properties = { "storekeeper.rate-limit.per-minute=1000000", "storekeeper.rate-limit.burst=100000",
+				"storekeeper.webhooks.allow-private-networks=true", "storekeeper.webhooks.poller-enabled=false" })
 @Import(TestSupportConfiguration.class)
 public abstract class ApiTest {
 

@@ -1,0 +1,396 @@
+package dev.storekeeper.webhooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.NotFound;
+import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Times;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivery of the outbox: each new event becomes one delivery per endpoint that wants it
+ * (same account and mode), claimed by one node at a time with conditional updates, sent
+ * concurrently on virtual threads with both signatures, and retried after 1 min, 5 min,
+ * 30 min and 2 h before it is marked failed.
+ */
+@Service
+public class Deliveries implements DisposableBean {
+
+	/** The waits after the first, second, third and fourth failed attempt. */
+	static final List<Duration> RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
+			Duration.ofHours(2));
+
+	static final Duration LEASE = Duration.ofSeconds(30);
+
+	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+	private final JdbcClient jdbc;
+
+	private final WebhookEndpoints endpoints;
+
+	private final Sender sender;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+	Deliveries(JdbcClient jdbc, WebhookEndpoints endpoints, Sender sender, TransactionTemplate transactions,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.endpoints = endpoints;
+		this.sender = sender;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** A delivery with its event and attempts, as the history shows it. */
+	public record DeliveryJson(String id, String eventId, String type, String endpointId, String status, int attempts,
+			@Nullable Instant nextAttemptAt, boolean livemode, Instant createdAt, List<AttemptJson> attemptsLog) {
+	}
+
+	/** One attempt: when, what came back, how long it took. */
+	public record AttemptJson(Instant attemptedAt, @Nullable Integer statusCode, long durationMs,
+			@Nullable String response, @Nullable String error) {
+	}
+
+	/** What a test send returned. */
+	public record TestResult(boolean delivered, @Nullable Integer statusCode, String message) {
+	}
+
+	/**
+	 * Turns new events into deliveries. Each event is claimed with one conditional
+	 * update, so two nodes never fan it out twice.
+	 * @return how many events were fanned out
+	 */
+	public int fanOut() {
+		int done = 0;
+		for (int batch = 0; batch < 50; batch++) {
+			List<Long> ids = this.jdbc.sql("select id from events where fanned_out = false order by id limit 500")
+				.query(Long.class)
+				.list();
+			for (long id : ids) {
+				Boolean claimed = this.transactions.execute((status) -> fanOut(id));
+				done += Boolean.TRUE.equals(claimed) ? 1 : 0;
+			}
+			if (ids.size() < 500) {
+				break;
+			}
+		}
+		return done;
+	}
+
+	private boolean fanOut(long eventId) {
+		if (this.jdbc.sql("update events set fanned_out = true where id = :id and fanned_out = false")
+			.param("id", eventId)
+			.update() != 1) {
+			return false;
+		}
+		Map<String, Object> event = this.jdbc.sql("select account_id, livemode, type, data from events where id = :id")
+			.param("id", eventId)
+			.query()
+			.singleRow();
+		long accountId = ((Number) event.get("account_id")).longValue();
+		boolean livemode = (Boolean) event.get("livemode");
+		String type = (String) event.get("type");
+		Instant now = Times.now(this.clock);
+		for (WebhookEndpoints.Endpoint endpoint : this.endpoints.active(accountId, livemode)) {
+			if (endpoint.wants(type)) {
+				insertDelivery(eventId, endpoint, now);
+			}
+		}
+		return true;
+	}
+
+	private long insertDelivery(long eventId, WebhookEndpoints.Endpoint endpoint, Instant now) {
+		org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		this.jdbc
+			.sql("""
+					insert into webhook_deliveries (prefix_id, event_id, endpoint_id, account_id, livemode, status, attempts,
+					  next_attempt_at, created_at, updated_at)
+					values (:prefixId, :eventId, :endpointId, :accountId, :livemode, 'pending', 0, :now, :now, :now)
+					""")
+			.param("prefixId", Ids.next("whdl"))
+			.param("eventId", eventId)
+			.param("endpointId", endpoint.id())
+			.param("accountId", endpoint.accountId())
+			.param("livemode", endpoint.livemode())
+			.param("now", Times.db(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	/**
+	 * Sends every delivery due at {@code now}, concurrently; each is claimed by a
+	 * conditional update (a lease), so two deliverers never send the same attempt.
+	 * @return how many attempts were made
+	 */
+	public int deliverDue(Instant now) {
+		List<Long> due = this.jdbc.sql("""
+				select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
+				  and (locked_until is null or locked_until < :now)
+				order by next_attempt_at, id limit 200
+				""").param("now", Times.db(now)).query(Long.class).list();
+		List<Future<Boolean>> sent = new ArrayList<>();
+		for (long id : due) {
+			if (claim(id, now)) {
+				sent.add(this.workers.submit(() -> attempt(id, now)));
+			}
+		}
+		int attempts = 0;
+		for (Future<Boolean> future : sent) {
+			try {
+				attempts += Boolean.TRUE.equals(future.get()) ? 1 : 0;
+			}
+			catch (Exception ex) {
+				log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
+			}
+		}
+		return attempts;
+	}
+
+	private boolean claim(long id, Instant now) {
+		return this.jdbc.sql("""
+				update webhook_deliveries set locked_until = :until
+				where id = :id and status = 'pending' and next_attempt_at <= :now
+				  and (locked_until is null or locked_until < :now)
+				""")
+			.param("id", id)
+			.param("until", Times.db(now.plus(LEASE)))
+			.param("now", Times.db(now))
+			.update() == 1;
+	}
+
+	private boolean attempt(long deliveryId, Instant now) {
+		Map<String, Object> row = this.jdbc.sql("""
+				select d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
+				from webhook_deliveries d join events e on e.id = d.event_id where d.id = :id
+				""").param("id", deliveryId).query().singleRow();
+		WebhookEndpoints.Endpoint endpoint = this.endpoints.byId(((Number) row.get("endpoint_id")).longValue())
+			.orElse(null);
+		int attempts = ((Number) row.get("attempts")).intValue() + 1;
+		Sender.Result result;
+		if (endpoint == null || !endpoint.status().equals("active")) {
+			result = new Sender.Result(null, null, "the endpoint is disabled", 0);
+		}
+		else {
+			String eventId = (String) row.get("event_prefix_id");
+			String body = envelope(eventId, (String) row.get("type"), createdAt(row.get("created_at")),
+					(String) row.get("data"), false);
+			result = send(endpoint, eventId, body, now);
+		}
+		Sender.Result outcome = result;
+		this.transactions.executeWithoutResult((status) -> record(deliveryId, attempts, outcome, endpoint, now));
+		return true;
+	}
+
+	private Sender.Result send(WebhookEndpoints.Endpoint endpoint, String eventId, String body, Instant now) {
+		long timestamp = now.getEpochSecond();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("X-Crevio-Hmac-SHA256", Signatures.crevio(endpoint.secret(), body));
+		headers.put("webhook-id", eventId);
+		headers.put("webhook-timestamp", String.valueOf(timestamp));
+		headers.put("webhook-signature", Signatures.standard(endpoint.secret(), eventId, timestamp, body));
+		return this.sender.post(endpoint.url(), headers, body);
+	}
+
+	private void record(long deliveryId, int attempts, Sender.Result result,
+			WebhookEndpoints.@Nullable Endpoint endpoint, Instant now) {
+		this.jdbc.sql("""
+				insert into webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, response, error)
+				values (:id, :at, :status, :duration, :response, :error)
+				""")
+			.param("id", deliveryId)
+			.param("at", Times.db(now))
+			.param("status", result.status(), java.sql.Types.INTEGER)
+			.param("duration", result.millis())
+			.param("response", result.body())
+			.param("error", result.error())
+			.update();
+		String status;
+		Instant next = null;
+		if (result.succeeded()) {
+			status = "succeeded";
+		}
+		else if (Integer.valueOf(410).equals(result.status()) || endpoint == null || !endpoint.status().equals("active")
+				|| attempts > RETRIES.size()) {
+			status = "failed";
+			if (endpoint != null && Integer.valueOf(410).equals(result.status())) {
+				this.endpoints.disable(endpoint.id());
+			}
+		}
+		else {
+			status = "pending";
+			next = now.plus(RETRIES.get(attempts - 1));
+		}
+		this.jdbc.sql("""
+				update webhook_deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
+				  locked_until = null, updated_at = :now where id = :id
+				""")
+			.param("id", deliveryId)
+			.param("status", status)
+			.param("attempts", attempts)
+			.param("next", Times.db(next), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("now", Times.db(now))
+			.update();
+	}
+
+	/**
+	 * The payload: the snake_case envelope of both seeds around the object as its GET
+	 * shows it.
+	 */
+	static String envelope(String eventId, String type, Instant createdAt, String data, boolean test) {
+		return "{\"id\":\"" + eventId + "\",\"type\":\"" + type + "\",\"created_at\":\"" + createdAt
+				+ "\",\"api_version\":\"v1\"" + (test ? ",\"test\":true" : "") + ",\"data\":" + data + "}";
+	}
+
+	private static Instant createdAt(Object value) {
+		if (value instanceof java.time.OffsetDateTime time) {
+			return time.toInstant();
+		}
+		if (value instanceof java.sql.Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		return Instant.parse(String.valueOf(value));
+	}
+
+	/** Sends a test event to one of the caller's endpoints now, outside the history. */
+	TestResult test(Caller caller, String endpointKey, String type) {
+		WebhookEndpoints.Endpoint endpoint = this.endpoints.find(caller, endpointKey);
+		Instant now = Times.now(this.clock);
+		String eventId = Ids.next("whev");
+		String body = envelope(eventId, type, now,
+				"{\"object\":\"" + type.substring(0, type.indexOf('.')) + "\",\"livemode\":" + caller.livemode() + "}",
+				true);
+		Sender.Result result = send(endpoint, eventId, body, now);
+		String message = result.succeeded() ? "Delivered"
+				: (result.error() != null) ? result.error() : "The endpoint answered " + result.status();
+		return new TestResult(result.succeeded(), result.status(), message);
+	}
+
+	/** The delivery history of the caller's mode, newest first. */
+	Page<DeliveryJson> list(Caller caller, @Nullable Long endpointId, @Nullable String type, @Nullable String status,
+			PageQuery page) {
+		String filter = """
+				 from webhook_deliveries d join events e on e.id = d.event_id
+				 join webhook_endpoints w on w.id = d.endpoint_id
+				where d.account_id = :accountId and d.livemode = :livemode
+				  and (cast(:endpointId as bigint) is null or d.endpoint_id = :endpointId)
+				  and (cast(:type as varchar(100)) is null or e.type = :type)
+				  and (cast(:status as varchar(10)) is null or d.status = :status)
+				""";
+		long count = bind(this.jdbc.sql("select count(*)" + filter), caller, endpointId, type, status).query(Long.class)
+			.single();
+		List<Long> ids = bind(
+				this.jdbc
+					.sql("select d.id" + filter + " order by d.created_at desc, d.id desc limit :limit offset :offset"),
+				caller, endpointId, type, status)
+			.param("limit", page.limit())
+			.param("offset", page.offset())
+			.query(Long.class)
+			.list();
+		return Page.of(json(ids), page, count);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Caller caller,
+			@Nullable Long endpointId, @Nullable String type, @Nullable String status) {
+		return spec.param("accountId", caller.accountId())
+			.param("livemode", caller.livemode())
+			.param("endpointId", endpointId, java.sql.Types.BIGINT)
+			.param("type", type, java.sql.Types.VARCHAR)
+			.param("status", status, java.sql.Types.VARCHAR);
+	}
+
+	DeliveryJson get(Caller caller, String prefixId) {
+		List<Long> ids = this.jdbc.sql("""
+				select id from webhook_deliveries where account_id = :accountId and livemode = :livemode
+				  and prefix_id = :prefixId
+				""")
+			.param("accountId", caller.accountId())
+			.param("livemode", caller.livemode())
+			.param("prefixId", prefixId)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			throw new NotFound("Webhook event");
+		}
+		return json(ids).get(0);
+	}
+
+	/** Sends a delivery again now, whatever its state, and answers with the result. */
+	DeliveryJson retry(Caller caller, String prefixId) {
+		DeliveryJson delivery = get(caller, prefixId);
+		Instant now = Times.now(this.clock);
+		long id = this.jdbc.sql("select id from webhook_deliveries where prefix_id = :prefixId")
+			.param("prefixId", prefixId)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				update webhook_deliveries set status = 'pending', next_attempt_at = :now, locked_until = null,
+				  attempts = case when status = 'pending' then attempts else 0 end where id = :id
+				""").param("id", id).param("now", Times.db(now)).update();
+		if (claim(id, now)) {
+			attempt(id, now);
+		}
+		return get(caller, delivery.id());
+	}
+
+	private List<DeliveryJson> json(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<AttemptJson>> attempts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select delivery_id, attempted_at, status_code, duration_ms, response, error from webhook_attempts
+				where delivery_id in (:ids) order by id
+				""").param("ids", ids).query((rs) -> {
+			int code = rs.getInt("status_code");
+			Integer statusCode = rs.wasNull() ? null : code;
+			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new ArrayList<>())
+				.add(new AttemptJson(Times.read(rs, "attempted_at"), statusCode, rs.getLong("duration_ms"),
+						rs.getString("response"), rs.getString("error")));
+		});
+		Map<Long, DeliveryJson> byId = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select d.id, d.prefix_id, e.prefix_id as event_prefix_id, e.type, w.prefix_id as endpoint_prefix_id,
+				  d.status, d.attempts, d.next_attempt_at, d.livemode, d.created_at
+				from webhook_deliveries d join events e on e.id = d.event_id
+				join webhook_endpoints w on w.id = d.endpoint_id where d.id in (:ids)
+				""").param("ids", ids).query((rs) -> {
+			long id = rs.getLong("id");
+			byId.put(id,
+					new DeliveryJson(rs.getString("prefix_id"), rs.getString("event_prefix_id"), rs.getString("type"),
+							rs.getString("endpoint_prefix_id"), rs.getString("status"), rs.getInt("attempts"),
+							"pending".equals(rs.getString("status")) ? Times.read(rs, "next_attempt_at") : null,
+							rs.getBoolean("livemode"), Times.read(rs, "created_at"),
+							List.copyOf(attempts.getOrDefault(id, List.of()))));
+		});
+		return ids.stream().map(byId::get).toList();
+	}
+
+	@Override
+	public void destroy() {
+		this.workers.close();
+	}
+
+}

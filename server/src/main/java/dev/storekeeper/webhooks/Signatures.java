@@ -1,0 +1,42 @@
+package dev.storekeeper.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The two signatures every delivery carries: Crevio's {@code X-Crevio-Hmac-SHA256} (HMAC
+ * of the body under the secret string) and Standard Webhooks' {@code webhook-signature}
+ * (HMAC of {@code id.timestamp.body} under the base64-decoded secret).
+ */
+final class Signatures {
+
+	static final String PREFIX = "whsec_";
+
+	private Signatures() {
+	}
+
+	static String crevio(String secret, String body) {
+		return Base64.getEncoder().encodeToString(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+	}
+
+	static String standard(String secret, String id, long timestamp, String body) {
+		byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+		return "v1," + Base64.getEncoder().encodeToString(hmac(key, id + "." + timestamp + "." + body));
+	}
+
+	private static byte[] hmac(byte[] key, String content) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
+		}
+	}
+
+}
