@@ -27,7 +27,8 @@ public class StorekeeperApplication {
 		SpringApplication app = new SpringApplication(StorekeeperApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setLogStartupInfo(false);
-		app.setDefaultProperties(Map.of("logging.level.root", "warn", "logging.level.org.flywaydb", "warn"));
+		app.setDefaultProperties(Map.of("logging.level.root", "warn", "logging.level.org.flywaydb", "warn",
+				"storekeeper.webhooks.poller-enabled", "false"));
 		int code;
 		try (ConfigurableApplicationContext context = app.run()) {
 			code = Commands.run(args, context, System.out, System.err);

@@ -72,8 +72,7 @@ class ApiErrorHandler {
 
 	@ExceptionHandler(PaymentFailed.class)
 	void paymentFailed(PaymentFailed ex, HttpServletResponse response) throws IOException {
-		ErrorResponses.write(response, new ApiError(402, "payment_failed", ex.getMessage(),
-				java.util.Map.of("code", java.util.List.of(ex.code()))));
+		ErrorResponses.write(response, ApiError.of(402, "payment_failed", ex.getMessage()));
 	}
 
 	@ExceptionHandler(StateConflict.class)

@@ -13,6 +13,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
@@ -61,6 +63,11 @@ class HostedCheckoutBrowserTests extends ApiTest {
 		}
 	}
 
+	/** Form posts load a new page: wait for it rather than read the old one. */
+	private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(15)).until(condition);
+	}
+
 	@Test
 	void aBuyerPaysOnTheHostedPage() {
 		Seller seller = this.sellers.create();
@@ -86,28 +93,27 @@ class HostedCheckoutBrowserTests extends ApiTest {
 		this.browser.findElement(By.id("name")).sendKeys("Robin");
 		this.browser.findElement(By.id("discountCode")).sendKeys("birds");
 		this.browser.findElement(By.id("apply")).click();
-		assertThat(this.browser.findElement(By.id("total")).getText()).isEqualTo("USD 30.00");
+		waitFor(ExpectedConditions.textToBe(By.id("total"), "USD 30.00"));
 
 		this.browser.findElement(By.id("cardNumber")).sendKeys("4000 0000 0000 0002");
 		this.browser.findElement(By.id("expiry")).sendKeys("12/40");
 		this.browser.findElement(By.id("cvc")).sendKeys("123");
 		this.browser.findElement(By.id("pay")).click();
-		assertThat(this.browser.findElement(By.id("error")).getText()).isEqualTo("Your card was declined.");
+		waitFor(ExpectedConditions.textToBe(By.id("error"), "Your card was declined."));
 		assertThat(api.get("/v1/orders").at("/pagination/count")).isEqualTo("0");
 
 		this.browser.findElement(By.id("cardNumber")).clear();
 		this.browser.findElement(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
 		this.browser.findElement(By.id("cvc")).sendKeys("123");
 		this.browser.findElement(By.id("pay")).click();
-		assertThat(this.browser.findElements(By.tagName("h1"))).as(this.browser.getPageSource()).isNotEmpty();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you!");
+		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you!"));
 		String order = this.browser.findElement(By.id("order")).getText();
 		assertThat(api.get("/v1/orders/" + order).at("/amount")).isEqualTo("3000");
 
 		String access = this.browser.findElement(By.className("access")).getAttribute("href");
 		// links carry PUBLIC_URL; the test server listens on a random port
 		this.browser.get(this.http.base() + access.substring(access.indexOf("/access/")));
-		assertThat(this.browser.getPageSource()).contains("Welcome aboard");
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Welcome aboard"));
 	}
 
 }
