@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -190,7 +191,7 @@ class CheckoutRepository {
 	@Nullable Long orderIdOf(long id) {
 		return this.jdbc.sql("select order_id from checkouts where id = :id")
 			.param("id", id)
-			.query((rs, n) -> nullableLong(rs, "order_id"))
+			.query((rs, n) -> Rows.nullableLong(rs, "order_id"))
 			.optional()
 			.orElse(null);
 	}
@@ -204,7 +205,7 @@ class CheckoutRepository {
 			.param("id", found.id())
 			.query((rs, n) -> new Checkout.Item(rs.getLong("id"), rs.getString("prefix_id"),
 					rs.getLong("price_variant_id"), rs.getLong("product_id"), rs.getInt("quantity"),
-					nullableLong(rs, "custom_amount"), rs.getLong("discount_amount")))
+					Rows.nullableLong(rs, "custom_amount"), rs.getLong("discount_amount")))
 			.list()));
 	}
 
@@ -212,15 +213,10 @@ class CheckoutRepository {
 		return new Checkout(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
 				rs.getBoolean("livemode"), rs.getString("status"), rs.getString("mode"), rs.getString("currency"),
 				rs.getString("client_secret"), rs.getString("email"), rs.getString("name"),
-				nullableLong(rs, "discount_id"), rs.getLong("subtotal"), rs.getLong("discount_amount"),
+				Rows.nullableLong(rs, "discount_id"), rs.getLong("subtotal"), rs.getLong("discount_amount"),
 				rs.getLong("total"), rs.getString("return_url"), rs.getString("cancel_url"),
-				nullableLong(rs, "order_id"), rs.getString("order_prefix_id"), Times.read(rs, "expires_at"),
+				Rows.nullableLong(rs, "order_id"), rs.getString("order_prefix_id"), Times.read(rs, "expires_at"),
 				Times.read(rs, "completed_at"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"), List.of());
-	}
-
-	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
 	}
 
 }

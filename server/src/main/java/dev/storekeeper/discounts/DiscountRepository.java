@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -242,21 +243,11 @@ class DiscountRepository {
 	private Discount row(ResultSet rs, int n) throws SQLException {
 		return new Discount(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
 				rs.getBoolean("livemode"), rs.getString("code"), rs.getString("name"), rs.getString("discount_type"),
-				rs.getBigDecimal("percent_off"), nullableLong(rs, "amount_off"), rs.getString("currency"),
-				rs.getString("duration"), nullableInt(rs, "duration_in_months"), Times.read(rs, "redeem_by"),
-				Times.read(rs, "starts_at"), nullableInt(rs, "max_redemptions"), rs.getInt("times_redeemed"),
-				nullableLong(rs, "minimum_amount"), List.of(), Times.read(rs, "created_at"),
+				rs.getBigDecimal("percent_off"), Rows.nullableLong(rs, "amount_off"), rs.getString("currency"),
+				rs.getString("duration"), Rows.nullableInt(rs, "duration_in_months"), Times.read(rs, "redeem_by"),
+				Times.read(rs, "starts_at"), Rows.nullableInt(rs, "max_redemptions"), rs.getInt("times_redeemed"),
+				Rows.nullableLong(rs, "minimum_amount"), List.of(), Times.read(rs, "created_at"),
 				Times.read(rs, "updated_at"));
-	}
-
-	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
-		int value = rs.getInt(column);
-		return rs.wasNull() ? null : value;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -343,7 +344,7 @@ class OrderRepository {
 	private Order order(ResultSet rs, int n) throws SQLException {
 		return new Order(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
 				rs.getBoolean("livemode"), rs.getString("status"), rs.getLong("checkout_id"), rs.getLong("customer_id"),
-				nullableLong(rs, "discount_id"), nullableLong(rs, "charge_id"), rs.getString("currency"),
+				Rows.nullableLong(rs, "discount_id"), Rows.nullableLong(rs, "charge_id"), rs.getString("currency"),
 				rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("amount"),
 				rs.getLong("amount_refunded"), rs.getBoolean("is_free"), rs.getBoolean("is_seat_order"),
 				rs.getBoolean("has_subscription"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
@@ -360,11 +361,6 @@ class OrderRepository {
 		return new Order.Refund(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("order_id"),
 				rs.getString("order_prefix_id"), rs.getLong("amount"), rs.getString("currency"), rs.getString("reason"),
 				rs.getString("notes"), rs.getString("status"), Times.read(rs, "created_at"));
-	}
-
-	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
 	}
 
 }
