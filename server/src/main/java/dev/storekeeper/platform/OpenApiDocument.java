@@ -26,15 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OpenApiDocument {
 
-	private final Map<String, Object> document;
-
-	OpenApiDocument() throws IOException {
-		this.document = load();
-	}
+	/** Parsed on first request, not at start-up: most servers never serve it. */
+	private volatile Map<String, Object> document;
 
 	@GetMapping(path = "/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> openapi() {
-		return ResponseEntity.ok(this.document);
+	ResponseEntity<Map<String, Object>> openapi() throws IOException {
+		Map<String, Object> current = this.document;
+		if (current == null) {
+			current = load();
+			this.document = current;
+		}
+		return ResponseEntity.ok(current);
 	}
 
 	/** The merged document, as a tree of maps and lists. */
