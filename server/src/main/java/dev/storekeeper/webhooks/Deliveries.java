@@ -145,7 +145,10 @@ public class Deliveries implements DisposableBean {
 	 * conditional update (a lease), so two deliverers never send the same attempt.
 	 * @return how many attempts were made
 	 */
-	public int deliverDue(Instant now) {
+	public int deliverDue(Instant at) {
+		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
+		// 10:01:00.4
+		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		List<Long> due = this.jdbc.sql("""
 				select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
 				  and (locked_until is null or locked_until < :now)
