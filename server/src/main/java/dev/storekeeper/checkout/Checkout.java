@@ -10,7 +10,7 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 		String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId, long subtotal,
 		long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl, @Nullable Long orderId,
 		@Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt, Instant createdAt,
-		Instant updatedAt, List<Item> items) {
+		Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret, List<Item> items) {
 
 	/**
 	 * One item: {@code quantity} of a variant, at its price or the buyer's own
@@ -24,7 +24,8 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 		return new Checkout(this.id, this.prefixId, this.accountId, this.livemode, this.status, this.mode,
 				this.currency, this.clientSecret, this.email, this.name, this.discountId, this.subtotal,
 				this.discountAmount, this.total, this.returnUrl, this.cancelUrl, this.orderId, this.orderPrefixId,
-				this.expiresAt, this.completedAt, this.createdAt, this.updatedAt, list);
+				this.expiresAt, this.completedAt, this.createdAt, this.updatedAt, this.processorId,
+				this.processorClientSecret, list);
 	}
 
 	boolean isOpen(Instant now) {

@@ -22,7 +22,7 @@ class CheckoutRepository {
 	private static final String COLUMNS = """
 			id, prefix_id, account_id, livemode, status, mode, currency, client_secret, email, name, discount_id,
 			subtotal, discount_amount, total, return_url, cancel_url, order_id, order_prefix_id, expires_at,
-			completed_at, created_at, updated_at
+			completed_at, created_at, updated_at, processor_id, processor_client_secret
 			""";
 
 	private static final String BY_PREFIX_ID = "select " + COLUMNS
@@ -31,7 +31,17 @@ class CheckoutRepository {
 	private static final String BY_ID = "select " + COLUMNS
 			+ " from checkouts where account_id = :accountId and livemode = :livemode and id = :id";
 
-	private static final String BY_SECRET = "select " + COLUMNS + " from checkouts where client_secret = :secret";
+	private static final String BY_SECRET = "select " + COLUMNS
+			+ " from checkouts where client_secret = :secret or processor_client_secret = :secret";
+
+	private static final String ANY_BY_PREFIX_ID = "select " + COLUMNS + " from checkouts where prefix_id = :prefixId";
+
+	private static final String BY_PROCESSOR_ID = "select " + COLUMNS + " from checkouts where processor_id = :id";
+
+	private static final String SET_PROCESSOR = """
+			update checkouts set processor_id = :processorId, processor_client_secret = :clientSecret, updated_at = :now
+			where id = :id
+			""";
 
 	private static final String LOCK = "select " + COLUMNS + " from checkouts where id = :id for update";
 
@@ -148,6 +158,29 @@ class CheckoutRepository {
 	}
 
 	/**
+	 * A checkout by prefixId whatever its account: only for what a payment processor
+	 * names in its own signed messages.
+	 */
+	Optional<Checkout> findAnyByPrefixId(String prefixId) {
+		return withItems(this.jdbc.sql(ANY_BY_PREFIX_ID).param("prefixId", prefixId).query(this::row).optional());
+	}
+
+	/** The checkout a payment processor's session belongs to. */
+	Optional<Checkout> findByProcessorId(String processorId) {
+		return withItems(this.jdbc.sql(BY_PROCESSOR_ID).param("id", processorId).query(this::row).optional());
+	}
+
+	/** Records the processor's session that pays the checkout now (or none). */
+	void setProcessorSession(long id, @Nullable String processorId, @Nullable String clientSecret, Instant now) {
+		this.jdbc.sql(SET_PROCESSOR)
+			.param("id", id)
+			.param("processorId", processorId, java.sql.Types.VARCHAR)
+			.param("clientSecret", clientSecret, java.sql.Types.VARCHAR)
+			.param("now", Times.db(now))
+			.update();
+	}
+
+	/**
 	 * The checkout, locked until the end of the transaction: completion runs one at a
 	 * time per checkout.
 	 */
@@ -216,7 +249,8 @@ class CheckoutRepository {
 				Rows.nullableLong(rs, "discount_id"), rs.getLong("subtotal"), rs.getLong("discount_amount"),
 				rs.getLong("total"), rs.getString("return_url"), rs.getString("cancel_url"),
 				Rows.nullableLong(rs, "order_id"), rs.getString("order_prefix_id"), Times.read(rs, "expires_at"),
-				Times.read(rs, "completed_at"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"), List.of());
+				Times.read(rs, "completed_at"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
+				rs.getString("processor_id"), rs.getString("processor_client_secret"), List.of());
 	}
 
 }

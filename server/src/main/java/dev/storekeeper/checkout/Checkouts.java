@@ -30,17 +30,22 @@ import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.orders.PlacedOrder;
 import dev.storekeeper.payments.Card;
 import dev.storekeeper.payments.Charge;
+import dev.storekeeper.payments.PaymentGateway;
 import dev.storekeeper.payments.Payments;
+import dev.storekeeper.payments.SessionGateway;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.PaymentFailed;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.StateConflict;
 import dev.storekeeper.platform.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Checkouts {
+
+	private static final Logger log = LoggerFactory.getLogger(Checkouts.class);
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
@@ -174,7 +181,11 @@ public class Checkouts {
 					priced.pricing().subtotal(), priced.pricing().discountAmount(), priced.pricing().total(), returnUrl,
 					cancelUrl, cartId, linkId, now.plus(this.ttl));
 			long id = this.checkouts.insert(Ids.next("co"), "cs_" + Ids.random(40), checkout, items, now);
-			CheckoutJson json = json(this.checkouts.findById(accountId, livemode, id).orElseThrow());
+			Checkout created = this.checkouts.findById(accountId, livemode, id).orElseThrow();
+			if (created.total() > 0) {
+				created = replaceProcessorSession(created, now);
+			}
+			CheckoutJson json = json(created);
 			this.events.record(accountId, livemode, "checkout.created", json);
 			return json;
 		});
@@ -247,8 +258,12 @@ public class Checkouts {
 					(name != null && !name.isBlank()) ? name.trim() : null,
 					(priced.discount() != null) ? priced.discount().id() : null, priced.pricing().subtotal(),
 					priced.pricing().discountAmount(), priced.pricing().total(), now);
-			return json(
-					this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow());
+			Checkout changed = this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id())
+				.orElseThrow();
+			if (changed.total() != checkout.total() || (changed.total() > 0 && changed.processorId() == null)) {
+				changed = replaceProcessorSession(changed, now);
+			}
+			return json(changed);
 		});
 	}
 
@@ -262,7 +277,7 @@ public class Checkouts {
 	public CheckoutJson confirm(String secret, @Nullable String email, @Nullable String name, @Nullable Card card) {
 		Checkout found = findBySecret(secret);
 		try {
-			return this.transactions.execute((status) -> complete(found.id(), email, name, card));
+			return this.transactions.execute((status) -> complete(found.id(), email, name, new ByCard(card)));
 		}
 		catch (PaymentFailed ex) {
 			this.transactions.executeWithoutResult((status) -> {
@@ -277,11 +292,28 @@ public class Checkouts {
 		}
 	}
 
+	/** How a checkout is paid: a card given to this server, or a processor's session. */
+	sealed interface Payment permits ByCard, PaidSession {
+
+	}
+
+	/** A card the buyer typed, charged through the mode's gateway (the sandbox). */
+	record ByCard(@Nullable Card card) implements Payment {
+	}
+
+	/** A payment the processor already took on its own form. */
+	record PaidSession(String gateway, PaymentGateway.Charged charge, long amount, String currency) implements Payment {
+	}
+
 	private CheckoutJson complete(long checkoutId, @Nullable String givenEmail, @Nullable String givenName,
-			@Nullable Card card) {
+			Payment payment) {
 		Checkout checkout = this.checkouts.lock(checkoutId);
 		Instant now = Times.now(this.clock);
-		requireOpen(checkout, now);
+		// A paid session was held to the processor's own expiry: money it took is
+		// honoured.
+		if (!(payment instanceof PaidSession && checkout.status().equals("open"))) {
+			requireOpen(checkout, now);
+		}
 		String email = (givenEmail != null && !givenEmail.isBlank()) ? givenEmail.trim() : checkout.email();
 		String name = (givenName != null && !givenName.isBlank()) ? givenName.trim() : checkout.name();
 		if (email == null || email.isBlank()) {
@@ -312,13 +344,30 @@ public class Checkouts {
 		}
 		long total = priced.pricing().total();
 		Long chargeId = null;
-		if (total > 0) {
+		if (total > 0 && payment instanceof PaidSession paid) {
+			if (paid.amount() != total || !paid.currency().equalsIgnoreCase(checkout.currency())) {
+				throw Errors.of("base", "The payment (" + paid.amount() + " " + paid.currency()
+						+ ") does not match the checkout's total (" + total + " " + checkout.currency() + ")");
+			}
+			chargeId = this.payments
+				.record(checkout.accountId(), checkout.livemode(), paid.gateway(), paid.charge(), total,
+						checkout.currency(), "Checkout " + checkout.prefixId())
+				.id();
+		}
+		else if (total > 0 && payment instanceof ByCard(Card card)) {
+			if (checkout.processorId() != null || this.payments.sessions(checkout.livemode()) != null) {
+				throw Errors.of("payment", "is taken on Stripe's payment form: pay with this checkout's clientSecret "
+						+ "through Stripe.js, or on the hosted checkout page");
+			}
 			if (card == null) {
 				throw Errors.of("payment", "needs a card: this checkout is not free");
 			}
 			Charge charge = this.payments.charge(checkout.accountId(), checkout.livemode(), total, checkout.currency(),
 					card, "Checkout " + checkout.prefixId());
 			chargeId = charge.id();
+		}
+		else if (total > 0) {
+			throw Errors.of("payment", "is missing");
 		}
 		List<NewOrder.NewLine> lines = new ArrayList<>();
 		for (int i = 0; i < checkout.items().size(); i++) {
@@ -336,6 +385,145 @@ public class Checkouts {
 				this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow());
 		this.events.record(checkout.accountId(), checkout.livemode(), "checkout.completed", json);
 		return json;
+	}
+
+	/**
+	 * Completes the checkout a processor's session pays, once the processor says it is
+	 * paid (Stripe's {@code checkout.session.completed}, or the buyer's return from its
+	 * form): the same exactly-once completion as a card, with the processor's charge.
+	 * Safe to call any number of times, at once: the second call finds the checkout
+	 * complete. A payment that can no longer become an order (sold out meanwhile, or made
+	 * on a session the checkout has replaced) is refunded and {@code payment.failed} is
+	 * recorded.
+	 * @return the checkout, or null when the session is not paid yet or not this server's
+	 */
+	public @Nullable CheckoutJson completeProcessorSession(String sessionId) {
+		SessionGateway sessions = this.payments.sessions(true);
+		if (sessions == null) {
+			return null;
+		}
+		SessionGateway.PaidSession paid = sessions.retrieve(sessionId);
+		Checkout found = this.checkouts.findByProcessorId(sessionId).orElse(null);
+		if (found == null) {
+			Checkout replaced = (paid.reference() != null)
+					? this.checkouts.findAnyByPrefixId(paid.reference()).orElse(null) : null;
+			if (replaced == null) {
+				log.warn("Stripe session {} belongs to no checkout of this server: ignored", sessionId);
+				return null;
+			}
+			if (paid.paid() && paid.charge() != null) {
+				giveBack(replaced, sessions.name(), paid, "The payment was made on a payment form this checkout had "
+						+ "replaced (its price changed), so it was refunded");
+			}
+			return null;
+		}
+		if (!paid.paid() || paid.charge() == null) {
+			return json(found);
+		}
+		try {
+			return this.transactions.execute((status) -> complete(found.id(), paid.email(), paid.name(),
+					new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency())));
+		}
+		catch (StateConflict ex) {
+			Checkout now = this.checkouts.findById(found.accountId(), found.livemode(), found.id()).orElseThrow();
+			if (!now.status().equals("complete")) {
+				giveBack(now, sessions.name(), paid, ex.getMessage());
+			}
+			return json(now);
+		}
+		catch (InvalidRecord ex) {
+			giveBack(found, sessions.name(), paid, ex.getMessage());
+			return json(this.checkouts.findById(found.accountId(), found.livemode(), found.id()).orElseThrow());
+		}
+	}
+
+	/**
+	 * Records {@code payment.failed} for a session whose delayed payment method (a bank
+	 * debit) failed: the checkout stays open.
+	 */
+	public void processorPaymentFailed(String sessionId) {
+		this.checkouts.findByProcessorId(sessionId)
+			.ifPresent((checkout) -> this.transactions.executeWithoutResult((status) -> {
+				Map<String, Object> data = new java.util.LinkedHashMap<>();
+				data.put("checkout", json(checkout));
+				data.put("code", "async_payment_failed");
+				data.put("message", "The buyer's payment did not go through");
+				this.events.record(checkout.accountId(), checkout.livemode(), "payment.failed", data);
+			}));
+	}
+
+	private void giveBack(Checkout checkout, String gateway, SessionGateway.PaidSession paid, String reason) {
+		PaymentGateway.Charged charge = java.util.Objects.requireNonNull(paid.charge());
+		String refund = this.payments.refundUnplaced(gateway, charge.processorId(), paid.amount(), paid.currency());
+		log.warn("Checkout {}: refunded {} {} paid on {} ({}): {}", checkout.prefixId(), paid.amount(), paid.currency(),
+				paid.id(), refund, reason);
+		this.transactions.executeWithoutResult((status) -> {
+			Map<String, Object> data = new java.util.LinkedHashMap<>();
+			data.put("checkout", json(
+					this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow()));
+			data.put("code", "refunded");
+			data.put("message", reason);
+			this.events.record(checkout.accountId(), checkout.livemode(), "payment.failed", data);
+		});
+	}
+
+	/**
+	 * Gives a checkout the processor's session for its current total (or none when it is
+	 * free), closing the one it had: a processor's session has a fixed amount. Inside the
+	 * caller's transaction, so a processor failure leaves nothing written.
+	 */
+	private Checkout replaceProcessorSession(Checkout checkout, Instant now) {
+		SessionGateway sessions = this.payments.sessions(checkout.livemode());
+		if (sessions == null) {
+			return checkout;
+		}
+		String id = null;
+		String secret = null;
+		if (checkout.total() > 0) {
+			if (checkout.mode().equals("subscription")) {
+				throw Errors.of("base", "Subscriptions cannot be paid through Stripe on this server yet: "
+						+ "sell this variant as a one-time payment");
+			}
+			SessionGateway.Session session = sessions
+				.open(new SessionGateway.SessionRequest(checkout.prefixId(), checkout.prefixId() + "-" + Ids.random(16),
+						checkout.total(), checkout.currency(), description(checkout), checkout.email(),
+						this.publicUrl + "/checkout/" + checkout.clientSecret(), checkout.expiresAt()));
+			id = session.id();
+			secret = session.clientSecret();
+		}
+		if (checkout.processorId() != null) {
+			sessions.expire(checkout.processorId());
+		}
+		this.checkouts.setProcessorSession(checkout.id(), id, secret, now);
+		return this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow();
+	}
+
+	private String description(Checkout checkout) {
+		Map<Long, ProductJson> products = this.catalog.productJson(checkout.accountId(), checkout.livemode(),
+				checkout.items().stream().map(Checkout.Item::productId).toList());
+		StringBuilder text = new StringBuilder();
+		for (Checkout.Item item : checkout.items()) {
+			ProductJson product = products.get(item.productId());
+			text.append((text.length() > 0) ? ", " : "")
+				.append((product != null) ? product.name() : "Item")
+				.append((item.quantity() > 1) ? " × " + item.quantity() : "");
+		}
+		return (text.length() > 200) ? text.substring(0, 199) + "…" : text.toString();
+	}
+
+	/**
+	 * The publishable key the hosted page needs to show the processor's payment form in
+	 * this mode, or null.
+	 */
+	@Nullable String publishableKey(boolean livemode) {
+		SessionGateway sessions = this.payments.sessions(livemode);
+		return (sessions != null) ? sessions.publishableKey() : null;
+	}
+
+	/** Whether {@code sessionId} is the processor's session that pays this checkout. */
+	boolean paysWith(String secret, String sessionId) {
+		Checkout checkout = findBySecret(secret);
+		return sessionId.equals(checkout.processorId());
 	}
 
 	/** The id of the order a completed checkout placed. */
@@ -495,7 +683,7 @@ public class Checkouts {
 	}
 
 	private Checkout findBySecret(String secret) {
-		if (!secret.matches("cs_[0-9A-Za-z]{40}")) {
+		if (!secret.matches("cs_[0-9A-Za-z_]{10,400}")) {
 			throw new NotFound("Checkout");
 		}
 		return this.checkouts.findBySecret(secret).orElseThrow(() -> new NotFound("Checkout"));
@@ -533,10 +721,11 @@ public class Checkouts {
 		AccountJson seller = AccountJson.of(this.accounts.get(checkout.accountId()));
 		return new CheckoutJson(checkout.id(), checkout.prefixId(), checkout.status(now), checkout.mode(),
 				checkout.currency(), checkout.subtotal(), checkout.discountAmount(), checkout.total(),
-				checkout.total() == 0, null, checkout.clientSecret(), checkout.email(),
-				this.publicUrl + "/checkout/" + checkout.clientSecret(), checkout.returnUrl(), checkout.cancelUrl(),
-				discount, checkout.orderPrefixId(), checkout.expiresAt(), checkout.completedAt(), checkout.livemode(),
-				items, seller, checkout.createdAt(), checkout.updatedAt());
+				checkout.total() == 0, checkout.processorId(),
+				(checkout.processorClientSecret() != null) ? checkout.processorClientSecret() : checkout.clientSecret(),
+				checkout.email(), this.publicUrl + "/checkout/" + checkout.clientSecret(), checkout.returnUrl(),
+				checkout.cancelUrl(), discount, checkout.orderPrefixId(), checkout.expiresAt(), checkout.completedAt(),
+				checkout.livemode(), items, seller, checkout.createdAt(), checkout.updatedAt());
 	}
 
 }

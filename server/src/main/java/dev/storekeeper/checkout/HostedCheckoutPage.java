@@ -14,6 +14,7 @@ import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.Money;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.PaymentFailed;
+import dev.storekeeper.platform.ProcessorError;
 import dev.storekeeper.platform.StateConflict;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +41,13 @@ class HostedCheckoutPage {
 		this.orders = orders;
 	}
 
+	/**
+	 * The page; {@code session_id} is where Stripe's form sends the buyer back after
+	 * paying, so the order is placed at once rather than when Stripe's webhook arrives.
+	 */
 	@GetMapping(path = "/checkout/{secret}", produces = "text/html")
-	ResponseEntity<String> show(@PathVariable String secret) {
+	ResponseEntity<String> show(@PathVariable String secret,
+			@RequestParam(name = "session_id", required = false) @Nullable String sessionId) {
 		CheckoutJson checkout;
 		try {
 			checkout = this.checkouts.bySecret(secret);
@@ -49,6 +55,19 @@ class HostedCheckoutPage {
 		catch (NotFound ex) {
 			return Html.response(HttpStatus.NOT_FOUND, "Checkout not found",
 					"<h1>Checkout not found</h1><p>This checkout link is not valid.</p>");
+		}
+		if (sessionId != null && checkout.status().equals("open") && this.checkouts.paysWith(secret, sessionId)) {
+			try {
+				CheckoutJson done = this.checkouts.completeProcessorSession(sessionId);
+				if (done != null) {
+					checkout = done;
+				}
+			}
+			catch (ProcessorError ex) {
+				return Html.response(HttpStatus.OK, "Confirming your payment",
+						"<h1>Confirming your payment…</h1><p>This page will show your order as soon as the payment "
+								+ "is confirmed. <a href=\"\">Reload</a></p>");
+			}
 		}
 		return render(checkout, HttpStatus.OK, null, Map.of());
 	}
@@ -164,6 +183,12 @@ class HostedCheckoutPage {
 			.append(Html
 				.escape(value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : "")))
 			.append("\"><button type=\"submit\" name=\"action\" value=\"apply\" id=\"apply\">Apply</button></div>");
+		if (checkout.processorId() != null) {
+			body.append("<button type=\"submit\" name=\"action\" value=\"save\" id=\"save\">Save details</button>")
+				.append("</form>");
+			body.append(stripeForm(checkout));
+			return Html.response(status, "Checkout — " + seller, body.toString());
+		}
 		if (checkout.total() > 0) {
 			field(body, "cardNumber", "Card number", "text", value(form, "cardNumber", ""), "cc-number");
 			body.append("<div class=\"row\"><div>");
@@ -178,6 +203,40 @@ class HostedCheckoutPage {
 			.append("</button></form>");
 		return Html.response(status, "Checkout — " + seller, body.toString());
 	}
+
+	/**
+	 * Stripe's payment form (Stripe.js, Checkout in custom UI mode) for the checkout's
+	 * session; the buyer's card goes to Stripe, never to this server.
+	 */
+	private String stripeForm(CheckoutJson checkout) {
+		String key = this.checkouts.publishableKey(checkout.livemode());
+		if (key == null) {
+			return "<p class=\"error\" id=\"error\" role=\"alert\">This store cannot take card payments on this page "
+					+ "yet (the server has no STRIPE_PUBLISHABLE_KEY).</p>";
+		}
+		return "<div id=\"stripe-payment\" data-publishable-key=\"" + Html.escape(key) + "\" data-client-secret=\""
+				+ Html.escape(String.valueOf(checkout.clientSecret())) + "\"><div id=\"payment-element\"></div>"
+				+ "<p class=\"error\" id=\"payment-error\" role=\"alert\" hidden></p>"
+				+ "<button type=\"button\" id=\"pay\">Pay " + Money.format(checkout.total(), checkout.currency())
+				+ "</button></div><noscript><p class=\"error\">Stripe's payment form needs JavaScript.</p></noscript>"
+				+ "<script src=\"https://js.stripe.com/basil/stripe.js\"></script><script>" + STRIPE_SCRIPT
+				+ "</script>";
+	}
+
+	private static final String STRIPE_SCRIPT = """
+			(async () => {
+			  const root = document.getElementById('stripe-payment');
+			  const error = document.getElementById('payment-error');
+			  const stripe = Stripe(root.dataset.publishableKey);
+			  const checkout = await stripe.initCheckout({ fetchClientSecret: async () => root.dataset.clientSecret });
+			  checkout.createPaymentElement().mount('#payment-element');
+			  document.getElementById('pay').addEventListener('click', async () => {
+			    const email = document.getElementById('email').value;
+			    const result = await checkout.confirm(email ? { email } : {});
+			    if (result.type === 'error') { error.textContent = result.error.message; error.hidden = false; }
+			  });
+			})();
+			""";
 
 	private String receipt(CheckoutJson checkout) {
 		StringBuilder body = new StringBuilder("<h1>Thank you!</h1>");

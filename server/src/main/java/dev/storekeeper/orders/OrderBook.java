@@ -200,6 +200,73 @@ public class OrderBook {
 		errors.throwIfAny();
 		long refunded = (amount != null) ? amount : order.refundable();
 		String processorId = this.payments.refund(order.chargeId(), refunded);
+		return applyRefund(order, refunded, reason, notes, processorId);
+	}
+
+	/**
+	 * Keeps an order in step with a refund its processor reports (Stripe's
+	 * {@code charge.refunded}, also sent for refunds this server asked for): the part of
+	 * {@code processorAmountRefunded} not yet recorded becomes a refund, with
+	 * {@code order.refunded}. Returns null when there is nothing new, or no order holds
+	 * the charge.
+	 */
+	@Transactional
+	public @Nullable RefundJson recordProcessorRefund(String gateway, String processorChargeId,
+			long processorAmountRefunded, @Nullable String processorRefundId) {
+		Order found = orderOfCharge(gateway, processorChargeId);
+		if (found == null || found.chargeId() == null) {
+			return null;
+		}
+		// The order's lock comes first, as in refund(): an API refund in flight finishes
+		// before the charge is read here, so its own amount is not counted twice.
+		Order order = this.orders.lock(found.id());
+		dev.storekeeper.payments.Charge charge = this.payments.find(order.chargeId()).orElseThrow();
+		long missing = Math.min(processorAmountRefunded - charge.amountRefunded(), order.refundable());
+		if (missing <= 0) {
+			return null;
+		}
+		if (!this.payments.recordExternalRefund(charge.id(), missing)) {
+			return null;
+		}
+		return applyRefund(order, missing, null, "Refunded at the payment processor",
+				(processorRefundId != null) ? processorRefundId : processorChargeId);
+	}
+
+	/**
+	 * Marks the order paid by a charge as {@code disputed} when the buyer's bank opens a
+	 * chargeback (Stripe's {@code charge.dispute.created}), and records
+	 * {@code order.disputed}. The buyer's access is left as it is: the seller may still
+	 * win the dispute. Returns null when there is nothing new, or no order holds the
+	 * charge.
+	 */
+	@Transactional
+	public @Nullable OrderJson recordDispute(String gateway, String processorChargeId) {
+		Order found = orderOfCharge(gateway, processorChargeId);
+		if (found == null || found.chargeId() == null) {
+			return null;
+		}
+		Order order = this.orders.lock(found.id());
+		if (order.status().equals("disputed")) {
+			return null;
+		}
+		Instant now = Times.now(this.clock);
+		this.orders.setStatus(order.id(), "disputed", now);
+		this.payments.recordDispute(order.chargeId());
+		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(order.id())),
+				Expand.parse("line_items,customer,charge", EXPANSIONS))
+			.get(0);
+		this.events.record(order.accountId(), order.livemode(), "order.disputed", json);
+		return json;
+	}
+
+	private @Nullable Order orderOfCharge(String gateway, String processorChargeId) {
+		return this.payments.findByProcessorId(gateway, processorChargeId)
+			.flatMap((charge) -> this.orders.findByChargeId(charge.id()))
+			.orElse(null);
+	}
+
+	private RefundJson applyRefund(Order order, long refunded, @Nullable String reason, @Nullable String notes,
+			String processorId) {
 		Instant now = Times.now(this.clock);
 		if (!this.orders.refund(order.id(), refunded, now)) {
 			throw Errors.of("amount", "is more than what is left to refund");

@@ -54,6 +54,8 @@ class OrderRepository {
 	private static final String BY_PREFIX_ID = "select " + COLUMNS
 			+ " from orders o where o.account_id = :accountId and o.livemode = :livemode and o.prefix_id = :prefixId";
 
+	private static final String BY_CHARGE = "select " + COLUMNS + " from orders o where o.charge_id = :chargeId";
+
 	private static final String LOCK = "select " + COLUMNS + " from orders o where o.id = :id for update";
 
 	private static final String FILTER = """
@@ -203,6 +205,10 @@ class OrderRepository {
 
 	Optional<Order> findById(long id) {
 		return this.jdbc.sql(BY_ID).param("id", id).query(this::order).optional();
+	}
+
+	Optional<Order> findByChargeId(long chargeId) {
+		return this.jdbc.sql(BY_CHARGE).param("chargeId", chargeId).query(this::order).optional();
 	}
 
 	Order get(long id) {

@@ -42,7 +42,7 @@ public class Payments {
 			@Value("${storekeeper.public-url}") String publicUrl, Clock clock) {
 		this.charges = charges;
 		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::name, Function.identity()));
-		this.liveGateway = liveGateway;
+		this.liveGateway = (liveGateway.isBlank() && this.gateways.containsKey("stripe")) ? "stripe" : liveGateway;
 		this.publicUrl = publicUrl;
 		this.clock = clock;
 	}
@@ -61,6 +61,27 @@ public class Payments {
 			return "sandbox";
 		}
 		return this.gateways.containsKey(this.liveGateway) ? this.liveGateway : null;
+	}
+
+	/**
+	 * The gateway of this mode when its buyers pay on the processor's own form (Stripe),
+	 * else null (the sandbox takes card details directly).
+	 */
+	public @Nullable SessionGateway sessions(boolean livemode) {
+		String name = gatewayName(livemode);
+		return (name != null && this.gateways.get(name) instanceof SessionGateway sessions) ? sessions : null;
+	}
+
+	/**
+	 * Gives back a payment the processor took that cannot become an order (the checkout
+	 * changed or sold out meanwhile). Nothing is recorded here: no order holds it.
+	 */
+	public String refundUnplaced(String gateway, String processorChargeId, long amount, String currency) {
+		PaymentGateway found = this.gateways.get(gateway);
+		if (found == null) {
+			throw Errors.of("base", "The gateway " + gateway + " is not configured");
+		}
+		return found.refund(processorChargeId, amount, currency);
 	}
 
 	/**

@@ -75,6 +75,12 @@ class ApiErrorHandler {
 		ErrorResponses.write(response, ApiError.of(402, "payment_failed", ex.getMessage()));
 	}
 
+	@ExceptionHandler(ProcessorError.class)
+	void processor(ProcessorError ex, HttpServletResponse response) throws IOException {
+		log.warn("Payment processor failure: {}", ex.getMessage());
+		ErrorResponses.write(response, ApiError.of(502, "processor_error", ex.getMessage()));
+	}
+
 	@ExceptionHandler(StateConflict.class)
 	void conflict(StateConflict ex, HttpServletResponse response) throws IOException {
 		ErrorResponses.write(response, ApiError.of(409, "conflict", ex.getMessage()));

@@ -219,6 +219,14 @@ class CheckoutApiTests extends ApiTest {
 	}
 
 	@Test
+	void stripesWebhookIsNotFoundWhereStripeIsNotConfigured() {
+		Response response = this.http.header("Stripe-Signature", "t=1,v1=00")
+			.send("POST", "/webhooks/stripe", "{\"type\":\"checkout.session.completed\"}", "application/json");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.at("/error/message")).contains("STRIPE_SECRET_KEY");
+	}
+
+	@Test
 	void blacklistedBuyersAreRefusedAtConfirm() {
 		Response variant = variant(this.api, "Course", 1000, "");
 		String customer = this.api.post("/v1/customers", "{\"email\":\"banned@example.com\"}").at("/prefixId");

@@ -1,0 +1,13 @@
+package dev.storekeeper.platform;
+
+/**
+ * The payment processor could not be reached or refused the request for a reason of its
+ * own: answered {@code 502 processor_error}, and nothing was written.
+ */
+public class ProcessorError extends RuntimeException {
+
+	public ProcessorError(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
