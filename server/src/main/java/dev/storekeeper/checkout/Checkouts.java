@@ -454,6 +454,11 @@ public class Checkouts {
 
 	private void giveBack(Checkout checkout, String gateway, SessionGateway.PaidSession paid, String reason) {
 		PaymentGateway.Charged charge = java.util.Objects.requireNonNull(paid.charge());
+		SessionGateway sessions = java.util.Objects.requireNonNull(this.payments.sessions(checkout.livemode()));
+		if (sessions.amountRefunded(charge.processorId()) >= paid.amount()) {
+			// Given back already: this is the processor sending the same event again.
+			return;
+		}
 		String refund = this.payments.refundUnplaced(gateway, charge.processorId(), paid.amount(), paid.currency());
 		log.warn("Checkout {}: refunded {} {} paid on {} ({}): {}", checkout.prefixId(), paid.amount(), paid.currency(),
 				paid.id(), refund, reason);

@@ -390,6 +390,7 @@ class StripeApiTests {
 		// into an order.
 		String charge = "ch_" + UUID.randomUUID().toString().replace("-", "");
 		paid(first, charge, 10000, checkout.at("/prefixId"));
+		refunded(charge, 0);
 		stripe.stubFor(post(urlEqualTo("/v1/refunds"))
 			.willReturn(json("{\"id\":\"re_old\",\"object\":\"refund\",\"amount\":10000,\"charge\":\"" + charge
 					+ "\",\"currency\":\"usd\",\"status\":\"succeeded\"}")));
@@ -413,9 +414,16 @@ class StripeApiTests {
 			.willReturn(json("{\"id\":\"re_sold_out\",\"object\":\"refund\",\"amount\":2000,\"charge\":\"" + late
 					+ "\",\"currency\":\"usd\",\"status\":\"succeeded\"}")));
 		assertThat(webhook("checkout.session.completed", "{\"id\":\"" + first + "\"}").status()).isEqualTo(200);
+		refunded(late, 0);
 		assertThat(webhook("checkout.session.completed", "{\"id\":\"" + second + "\"}").status()).isEqualTo(200);
 		assertThat(orders()).isEqualTo(1);
-		stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("charge=" + late)));
+		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("charge=" + late)));
+		// Stripe sends the event again: the payment was given back already, once is
+		// enough.
+		refunded(late, 2000);
+		assertThat(webhook("checkout.session.completed", "{\"id\":\"" + second + "\"}").status()).isEqualTo(200);
+		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("charge=" + late)));
+		assertThat(events().stream().filter("payment.failed"::equals).count()).isEqualTo(1);
 		assertThat(this.live.get("/v1/checkouts/" + two.at("/prefixId")).at("/status")).isEqualTo("open");
 		assertThat(events()).contains("payment.failed");
 	}
