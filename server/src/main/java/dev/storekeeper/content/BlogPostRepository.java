@@ -35,6 +35,9 @@ class BlogPostRepository {
 	private static final String BY_KEY = "select " + COLUMNS + " from blog_posts p" + SCOPE
 			+ " and (p.prefix_id = :key or p.slug = :key or p.id = :id)";
 
+	private static final String PUBLISHED = "select " + COLUMNS + " from blog_posts p"
+			+ " where p.account_id = :accountId and p.livemode = true and p.status = 'published'";
+
 	private static final String COUNT = "select count(*) from blog_posts p" + SCOPE + FILTERS;
 
 	private static final String PAGE = "select " + COLUMNS + " from blog_posts p" + SCOPE + FILTERS
@@ -86,6 +89,24 @@ class BlogPostRepository {
 			.param("id", key.matches("\\d{1,18}") ? Long.parseLong(key) : -1L)
 			.query(this::row)
 			.optional();
+	}
+
+	/** A live, published post by slug: what the public blog shows. */
+	Optional<BlogPost> findPublished(long accountId, String slug) {
+		return this.jdbc.sql(PUBLISHED + " and p.slug = :slug")
+			.param("accountId", accountId)
+			.param("slug", slug)
+			.query(this::row)
+			.optional();
+	}
+
+	/** The newest live, published posts, for the public blog's index. */
+	List<BlogPost> published(long accountId, int limit) {
+		return this.jdbc.sql(PUBLISHED + " order by p.published_at desc, p.id desc limit :limit")
+			.param("accountId", accountId)
+			.param("limit", limit)
+			.query(this::row)
+			.list();
 	}
 
 	long count(long accountId, boolean livemode, @Nullable String status, @Nullable String category) {

@@ -67,7 +67,7 @@ public class RateLimiting extends OncePerRequestFilter {
 
 	private static boolean isPublicPage(String path) {
 		return path.startsWith("/v1/client/") || path.startsWith("/checkout/") || path.startsWith("/l/")
-				|| path.startsWith("/access/") || path.startsWith("/p/");
+				|| path.startsWith("/access/") || path.startsWith("/p/") || path.startsWith("/blog/");
 	}
 
 	private static long seconds(long nanos) {

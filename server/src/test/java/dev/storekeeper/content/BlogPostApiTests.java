@@ -47,6 +47,37 @@ class BlogPostApiTests extends ApiTest {
 	}
 
 	@Test
+	void thePublicBlogShowsLivePublishedPostsOnly() {
+		Seller owner = this.sellers.create();
+		Http live = this.http.as(owner.live());
+		String blog = "/blog/" + owner.account().subdomain() + "/";
+		Response published = live.post("/v1/blog_posts", "{\"title\":\"Kiln notes\",\"status\":\"published\","
+				+ "\"content\":\"<p>Cone 6 <script>alert(1)</script></p>\",\"indexable\":false}");
+		assertThat(published.status()).as(published.toString()).isEqualTo(201);
+		live.post("/v1/blog_posts", "{\"title\":\"Unfinished draft\"}");
+		this.http.as(owner.test()).post("/v1/blog_posts", "{\"title\":\"Test mode post\",\"status\":\"published\"}");
+
+		Response page = this.http.send("GET", java.net.URI.create(published.at("/url")).getPath(), null, null);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+		assertThat(page.header("X-Robots-Tag")).isEqualTo("noindex");
+		assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+		// The post's HTML goes into a sandboxed frame, escaped: nothing of it runs on the
+		// page.
+		assertThat(page.body())
+			.contains("<h1>Kiln notes</h1>", "<iframe sandbox",
+					"srcdoc=\"&lt;p&gt;Cone 6 &lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;\"")
+			.doesNotContain("<script>alert");
+
+		Response index = this.http.send("GET", blog, null, null);
+		assertThat(index.status()).isEqualTo(200);
+		assertThat(index.body()).contains("Kiln notes").doesNotContain("Unfinished draft", "Test mode post");
+		assertThat(this.http.send("GET", blog + "unfinished-draft", null, null).status()).isEqualTo(404);
+		assertThat(this.http.send("GET", blog + "test-mode-post", null, null).status()).isEqualTo(404);
+		assertThat(this.http.send("GET", "/blog/no-such-store-here/kiln-notes", null, null).status()).isEqualTo(404);
+	}
+
+	@Test
 	void titleIsRequiredAndBetween3And200Characters() {
 		Http seller = this.http.as(this.sellers.create().test());
 		assertValidation(seller.post("/v1/blog_posts", "{\"blog_post\":{\"content\":\"x\"}}"), "Title can't be blank",
