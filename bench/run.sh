@@ -101,7 +101,7 @@ run "GET /health" 32 -s bench/auth.lua "$API/health" -- "$TOKEN" >> "$RESULTS"
 run "GET /v1/products/{id}" 32 -s bench/auth.lua "$API/v1/products/$PRODUCT" -- "$TOKEN" >> "$RESULTS"
 ORDERS_BEFORE=$(orders)
 CHECKOUT_START=$(date +%s%N)
-run "checkout create + confirm (requests)" 16 -s bench/checkout.lua "$API" -- "$TOKEN" "$VARIANT" >> "$RESULTS"
+run "checkout create + confirm (requests)" 16 -s bench/checkout.lua "$API" -- "$TOKEN" "$VARIANT" "$(date +%s)" >> "$RESULTS"
 CHECKOUT_MS=$(( ($(date +%s%N) - CHECKOUT_START) / 1000000 ))
 COMPLETED=$(( $(orders) - ORDERS_BEFORE ))
 printf 'checkout completions (orders/s)\t%s\t-\t-\t-\n' "$(echo "scale=2; $COMPLETED * 1000 / $CHECKOUT_MS" | bc)" \

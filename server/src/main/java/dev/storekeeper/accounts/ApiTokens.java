@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,10 +26,15 @@ import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * API tokens: issued once with their secret, then known only by an HMAC of it; deleting
- * one revokes it at once on every node, since each request looks its hash up.
+ * API tokens: issued once with their secret, then known only by an HMAC of it. A request
+ * looks its token's hash up in the database, or in a small in-memory cache of the callers
+ * found in the last {@link #CACHE_TTL}: deleting a token removes it from this node's
+ * cache at once, so it is refused at once here, and within {@link #CACHE_TTL} on other
+ * nodes.
  */
 @Service
 public class ApiTokens implements Authenticator, DisposableBean {
@@ -36,6 +42,11 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
 	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+	/** How long a node trusts a token it has looked up; see the class comment. */
+	static final long CACHE_TTL_NANOS = Duration.ofSeconds(1).toNanos();
+
+	private static final int CACHE_SIZE = 10_000;
 
 	private final ApiTokenRepository tokens;
 
@@ -46,6 +57,10 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	private final Clock clock;
 
 	private final Map<Long, Instant> lastRecordedUse = new ConcurrentHashMap<>();
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private final AtomicLong revocations = new AtomicLong();
 
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -61,9 +76,35 @@ public class ApiTokens implements Authenticator, DisposableBean {
 		if (!TokenFormat.isWellFormed(token)) {
 			return Optional.empty();
 		}
-		Optional<Caller> caller = this.tokens.callerFor(this.hasher.hash(token));
-		caller.ifPresent((found) -> recordUse(found.tokenId()));
+		String hash = this.hasher.hash(token);
+		long now = System.nanoTime();
+		Cached cached = this.cache.get(hash);
+		if (cached != null && now - cached.at() < CACHE_TTL_NANOS) {
+			recordUse(cached.caller().tokenId());
+			return Optional.of(cached.caller());
+		}
+		long revocations = this.revocations.get();
+		Optional<Caller> caller = this.tokens.callerFor(hash);
+		if (caller.isPresent()) {
+			if (this.cache.size() >= CACHE_SIZE) {
+				this.cache.clear();
+			}
+			Cached found = new Cached(caller.get(), now);
+			this.cache.put(hash, found);
+			if (this.revocations.get() != revocations) {
+				// a token was revoked meanwhile: this lookup may have seen it still there
+				this.cache.remove(hash, found);
+			}
+			recordUse(caller.get().tokenId());
+		}
+		else if (cached != null) {
+			this.cache.remove(hash, cached);
+		}
 		return caller;
+	}
+
+	/** A caller found for a token hash, and when. */
+	private record Cached(Caller caller, long at) {
 	}
 
 	/**
@@ -105,7 +146,23 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	public void revoke(Caller caller, String prefixId) {
 		ApiToken token = get(caller, prefixId);
 		this.tokens.delete(token.id());
+		forget(token.id());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// once the delete is visible to every lookup, forget what lookups made
+			// meanwhile
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forget(token.id());
+				}
+			});
+		}
 		this.lastRecordedUse.remove(token.id());
+	}
+
+	private void forget(long tokenId) {
+		this.revocations.incrementAndGet();
+		this.cache.values().removeIf((cached) -> cached.caller().tokenId() == tokenId);
 	}
 
 	/**

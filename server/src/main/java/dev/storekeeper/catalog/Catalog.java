@@ -517,6 +517,15 @@ public class Catalog {
 		if (quantity < 1) {
 			throw new IllegalArgumentException("quantity must be 1 or more");
 		}
+		Optional<PriceVariantRepository.Stock> before = this.variants.stock(variantId);
+		if (before.isEmpty()) {
+			return false;
+		}
+		if (before.get().quantityAvailable() == null) {
+			// unlimited: nothing to take, and no lock on the variant, which every
+			// checkout of it shares
+			return true;
+		}
 		if (!this.variants.takeStock(variantId, quantity)) {
 			return false;
 		}
@@ -547,15 +556,14 @@ public class Catalog {
 	}
 
 	/**
-	 * Counts a sale of the variant and its product, which from then on can only be
-	 * archived, never deleted.
+	 * Marks the variant and its product as sold: from then on they can only be archived,
+	 * never deleted. Only the first sale writes (see
+	 * {@link PriceVariantRepository#recordSale}), so checkouts of one variant never wait
+	 * for each other on its row or its product's.
 	 */
 	@Transactional
 	public void recordSale(long variantId) {
-		long productId = this.variants.recordSale(variantId);
-		if (productId > 0) {
-			this.products.recordSale(productId);
-		}
+		this.variants.recordSale(variantId);
 	}
 
 	/** The account's products among {@code productIds}, in brief, by id. */
