@@ -20,6 +20,7 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.RatePlan;
 import dev.storekeeper.platform.Times;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Seller accounts: created by the operator, read and edited by their tokens. Every
  * product and order read shows its seller, so accounts read by id are kept in memory for
- * {@link #CACHE_TTL_NANOS}: a change is seen at once on the node that made it (and in its
- * own transaction), and within that time on other nodes.
+ * {@code storekeeper.cache-ttl} (1 s): a change is seen at once on the node that made it
+ * (and in its own transaction), and within that time on other nodes.
  */
 @Service
 public class Accounts {
@@ -42,8 +43,6 @@ public class Accounts {
 
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	static final long CACHE_TTL_NANOS = Duration.ofSeconds(1).toNanos();
-
 	private static final int CACHE_SIZE = 10_000;
 
 	/** The transaction resource that holds the ids of the accounts it changes. */
@@ -53,11 +52,14 @@ public class Accounts {
 
 	private final Clock clock;
 
+	private final long cacheTtlNanos;
+
 	private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
 	private final AtomicLong changes = new AtomicLong();
 
-	Accounts(AccountRepository accounts, Clock clock) {
+	Accounts(AccountRepository accounts, Clock clock, @Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
+		this.cacheTtlNanos = cacheTtl.toNanos();
 		this.accounts = accounts;
 		this.clock = clock;
 	}
@@ -69,7 +71,7 @@ public class Accounts {
 		}
 		long now = System.nanoTime();
 		Cached cached = this.cache.get(id);
-		if (cached != null && now - cached.at() < CACHE_TTL_NANOS) {
+		if (cached != null && now - cached.at() < this.cacheTtlNanos) {
 			return cached.account();
 		}
 		long changes = this.changes.get();

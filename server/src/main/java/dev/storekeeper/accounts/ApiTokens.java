@@ -24,6 +24,7 @@ import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,8 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * API tokens: issued once with their secret, then known only by an HMAC of it. A request
  * looks its token's hash up in the database, or in a small in-memory cache of the callers
- * found in the last {@link #CACHE_TTL}: deleting a token removes it from this node's
- * cache at once, so it is refused at once here, and within {@link #CACHE_TTL} on other
+ * found in the last {@code storekeeper.cache-ttl} (1 s): deleting a token removes it from
+ * this node's cache at once, so it is refused at once here, and within that time on other
  * nodes.
  */
 @Service
@@ -42,9 +43,6 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
 	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
-
-	/** How long a node trusts a token it has looked up; see the class comment. */
-	static final long CACHE_TTL_NANOS = Duration.ofSeconds(1).toNanos();
 
 	private static final int CACHE_SIZE = 10_000;
 
@@ -56,6 +54,8 @@ public class ApiTokens implements Authenticator, DisposableBean {
 
 	private final Clock clock;
 
+	private final long cacheTtlNanos;
+
 	private final Map<Long, Instant> lastRecordedUse = new ConcurrentHashMap<>();
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -64,7 +64,9 @@ public class ApiTokens implements Authenticator, DisposableBean {
 
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock) {
+	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock,
+			@Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
+		this.cacheTtlNanos = cacheTtl.toNanos();
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.hasher = hasher;
@@ -79,7 +81,7 @@ public class ApiTokens implements Authenticator, DisposableBean {
 		String hash = this.hasher.hash(token);
 		long now = System.nanoTime();
 		Cached cached = this.cache.get(hash);
-		if (cached != null && now - cached.at() < CACHE_TTL_NANOS) {
+		if (cached != null && now - cached.at() < this.cacheTtlNanos) {
 			recordUse(cached.caller().tokenId());
 			return Optional.of(cached.caller());
 		}

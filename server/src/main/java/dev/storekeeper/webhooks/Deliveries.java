@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,8 +92,9 @@ public class Deliveries implements DisposableBean {
 			List<Long> ids = this.jdbc.sql("select id from events where fanned_out = false order by id limit 500")
 				.query(Long.class)
 				.list();
+			Map<String, List<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
 			for (long id : ids) {
-				Boolean claimed = this.transactions.execute((status) -> fanOut(id));
+				Boolean claimed = this.transactions.execute((status) -> fanOut(id, endpoints));
 				done += Boolean.TRUE.equals(claimed) ? 1 : 0;
 			}
 			if (ids.size() < 500) {
@@ -100,7 +104,7 @@ public class Deliveries implements DisposableBean {
 		return done;
 	}
 
-	private boolean fanOut(long eventId) {
+	private boolean fanOut(long eventId, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
 		if (this.jdbc.sql("update events set fanned_out = true where id = :id and fanned_out = false")
 			.param("id", eventId)
 			.update() != 1) {
@@ -114,7 +118,9 @@ public class Deliveries implements DisposableBean {
 		boolean livemode = (Boolean) event.get("livemode");
 		String type = (String) event.get("type");
 		Instant now = Times.now(this.clock);
-		for (WebhookEndpoints.Endpoint endpoint : this.endpoints.active(accountId, livemode)) {
+		// the active endpoints of an account and mode, read once per batch of events
+		for (WebhookEndpoints.Endpoint endpoint : endpoints.computeIfAbsent(accountId + "/" + livemode,
+				(key) -> this.endpoints.active(accountId, livemode))) {
 			if (endpoint.wants(type)) {
 				insertDelivery(eventId, endpoint, now);
 			}
@@ -149,24 +155,31 @@ public class Deliveries implements DisposableBean {
 		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
 		// 10:01:00.4
 		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		List<Long> due = this.jdbc.sql("""
-				select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
-				  and (locked_until is null or locked_until < :now)
-				order by next_attempt_at, id limit 200
-				""").param("now", Times.db(now)).query(Long.class).list();
-		List<Future<Boolean>> sent = new ArrayList<>();
-		for (long id : due) {
-			if (claim(id, now)) {
-				sent.add(this.workers.submit(() -> attempt(id, now)));
-			}
-		}
+		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
 		int attempts = 0;
-		for (Future<Boolean> future : sent) {
-			try {
-				attempts += Boolean.TRUE.equals(future.get()) ? 1 : 0;
+		// up to 1,000 at a time, 200 in flight
+		for (int batch = 0; batch < 5; batch++) {
+			List<Long> due = this.jdbc.sql("""
+					select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
+					  and (locked_until is null or locked_until < :now)
+					order by next_attempt_at, id limit 200
+					""").param("now", Times.db(now)).query(Long.class).list();
+			List<Future<Boolean>> sent = new ArrayList<>();
+			for (long id : due) {
+				if (claim(id, now)) {
+					sent.add(this.workers.submit(() -> attempt(id, now, endpoints)));
+				}
 			}
-			catch (Exception ex) {
-				log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
+			for (Future<Boolean> future : sent) {
+				try {
+					attempts += Boolean.TRUE.equals(future.get()) ? 1 : 0;
+				}
+				catch (Exception ex) {
+					log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
+				}
+			}
+			if (due.size() < 200) {
+				break;
 			}
 		}
 		return attempts;
@@ -185,11 +198,17 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private boolean attempt(long deliveryId, Instant now) {
+		return attempt(deliveryId, now, new HashMap<>());
+	}
+
+	private boolean attempt(long deliveryId, Instant now, Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
 		Map<String, Object> row = this.jdbc.sql("""
 				select d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
 				from webhook_deliveries d join events e on e.id = d.event_id where d.id = :id
 				""").param("id", deliveryId).query().singleRow();
-		WebhookEndpoints.Endpoint endpoint = this.endpoints.byId(((Number) row.get("endpoint_id")).longValue())
+		// endpoints read once per round of deliveries
+		WebhookEndpoints.Endpoint endpoint = endpoints
+			.computeIfAbsent(((Number) row.get("endpoint_id")).longValue(), this.endpoints::byId)
 			.orElse(null);
 		int attempts = ((Number) row.get("attempts")).intValue() + 1;
 		Sender.Result result;
