@@ -5,7 +5,9 @@
 //  1. latency: updates a product 20 times a second, 100 times, and measures from the moment each PATCH was sent
 //     (the event cannot be older) to the first attempt's arrival at the receiver;
 //  2. throughput: updates 8 products as fast as 8 clients can, EVENTS times in all, and measures deliveries/s from
-//     the first PATCH sent to the last event received.
+//     the first PATCH sent to the last event received (so it includes making the events);
+//  3. with BENCH_ACCOUNT_ID set (PostgreSQL, database "bench"): inserts EVENTS events into the outbox at once with
+//     psql and measures deliveries/s from the insert to the last event received (the deliverer alone).
 // Prints one tab-separated line per phase: name, rate, p50, p99, errors (events never received), as run.sh's table.
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,7 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 
 public class Webhooks {
 
-	static final Pattern MARK = Pattern.compile("bench-(lat|thr)-(\\d+)");
+	static final Pattern MARK = Pattern.compile("bench-(lat|thr|sql)-(\\d+)");
 
 	static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -123,6 +125,32 @@ public class Webhooks {
 				events - burst.size() + failed.get());
 		System.err.printf("events created at %.0f/s; %d deliveries received in %.1f s%n", events / createSeconds,
 				burst.size(), seconds);
+		String account = System.getenv("BENCH_ACCOUNT_ID");
+		if (account != null && !account.isBlank()) {
+			long inserted = System.nanoTime();
+			Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "bench", "-q", "-c",
+					"insert into events (prefix_id, account_id, livemode, type, data, created_at) select 'whev_bench' || g"
+							+ ", " + Long.parseLong(account) + ", false, 'product.updated', "
+							+ "'{\"object\":\"product\",\"description\":\"bench-sql-' || g || '\"}', now() "
+							+ "from generate_series(0, " + (events - 1) + ") g")
+				.inheritIO()
+				.start();
+			if (psql.waitFor() != 0) {
+				throw new IllegalStateException("psql failed");
+			}
+			awaitArrivals(arrivals, "bench-sql-", events, 60);
+			long lastSql = inserted;
+			List<Double> sql = new ArrayList<>();
+			for (int i = 0; i < events; i++) {
+				Long at = arrivals.get("bench-sql-" + i);
+				if (at != null) {
+					lastSql = Math.max(lastSql, at);
+					sql.add((at - inserted) / 1e6);
+				}
+			}
+			print("webhook deliveries (" + events + " events inserted at once)", sql.size() / ((lastSql - inserted) / 1e9),
+					sql, events - sql.size());
+		}
 		receiver.stop(0);
 		System.exit(0);
 	}

@@ -89,40 +89,48 @@ public class Deliveries implements DisposableBean {
 	public int fanOut() {
 		int done = 0;
 		for (int batch = 0; batch < 50; batch++) {
-			List<Long> ids = this.jdbc.sql("select id from events where fanned_out = false order by id limit 500")
-				.query(Long.class)
+			List<FanOut> events = this.jdbc
+				.sql("select id, account_id, livemode, type from events where fanned_out = false order by id limit 500")
+				.query((rs, n) -> new FanOut(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode"),
+						rs.getString("type")))
 				.list();
 			Map<String, List<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
-			for (long id : ids) {
-				Boolean claimed = this.transactions.execute((status) -> fanOut(id, endpoints));
-				done += Boolean.TRUE.equals(claimed) ? 1 : 0;
+			// a hundred events a transaction: each still claimed on its own, so two nodes
+			// never fan one out twice
+			for (int from = 0; from < events.size(); from += 100) {
+				List<FanOut> some = events.subList(from, Math.min(events.size(), from + 100));
+				Integer claimed = this.transactions.execute((status) -> {
+					int count = 0;
+					for (FanOut event : some) {
+						count += fanOut(event, endpoints) ? 1 : 0;
+					}
+					return count;
+				});
+				done += (claimed != null) ? claimed : 0;
 			}
-			if (ids.size() < 500) {
+			if (events.size() < 500) {
 				break;
 			}
 		}
 		return done;
 	}
 
-	private boolean fanOut(long eventId, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
+	/** What the fan-out needs of an event. */
+	private record FanOut(long id, long accountId, boolean livemode, String type) {
+	}
+
+	private boolean fanOut(FanOut event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
 		if (this.jdbc.sql("update events set fanned_out = true where id = :id and fanned_out = false")
-			.param("id", eventId)
+			.param("id", event.id())
 			.update() != 1) {
 			return false;
 		}
-		Map<String, Object> event = this.jdbc.sql("select account_id, livemode, type, data from events where id = :id")
-			.param("id", eventId)
-			.query()
-			.singleRow();
-		long accountId = ((Number) event.get("account_id")).longValue();
-		boolean livemode = (Boolean) event.get("livemode");
-		String type = (String) event.get("type");
 		Instant now = Times.now(this.clock);
-		// the active endpoints of an account and mode, read once per batch of events
-		for (WebhookEndpoints.Endpoint endpoint : endpoints.computeIfAbsent(accountId + "/" + livemode,
-				(key) -> this.endpoints.active(accountId, livemode))) {
-			if (endpoint.wants(type)) {
-				insertDelivery(eventId, endpoint, now);
+		// the active endpoints of an account and mode, read once per round
+		for (WebhookEndpoints.Endpoint endpoint : endpoints.computeIfAbsent(event.accountId() + "/" + event.livemode(),
+				(key) -> this.endpoints.active(event.accountId(), event.livemode()))) {
+			if (endpoint.wants(event.type())) {
+				insertDelivery(event.id(), endpoint, now);
 			}
 		}
 		return true;
