@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,8 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
 	private final AtomicLong revocations = new AtomicLong();
+
+	private final ThreadLocal<Future<?>> pendingUse = new ThreadLocal<>();
 
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -168,8 +172,8 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	}
 
 	/**
-	 * Notes that a token was used, at most once a minute per token and off the request's
-	 * path.
+	 * Notes that a token was used, at most once a minute per token, alongside the request
+	 * (which {@link #finish} waits for before its response completes).
 	 */
 	private void recordUse(long tokenId) {
 		Instant now = Times.now(this.clock);
@@ -181,14 +185,35 @@ public class ApiTokens implements Authenticator, DisposableBean {
 				: !this.lastRecordedUse.replace(tokenId, last, now)) {
 			return;
 		}
-		this.background.execute(() -> {
+		this.pendingUse.set(this.background.submit(() -> {
 			try {
 				this.tokens.touch(tokenId, now);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not record the use of API token {}: {}", tokenId, ex.getMessage());
 			}
-		});
+		}));
+	}
+
+	/**
+	 * Waits for the use this request recorded alongside it, if any, so that no statement
+	 * of a request runs after its response.
+	 */
+	@Override
+	public void finish() {
+		Future<?> pending = this.pendingUse.get();
+		if (pending != null) {
+			this.pendingUse.remove();
+			try {
+				pending.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				// logged by the task
+			}
+		}
 	}
 
 	@Override

@@ -238,14 +238,8 @@ class OrderRepository {
 	}
 
 	long count(long accountId, boolean livemode, Filter filter) {
-		long generation = this.counts.generation();
-		CountKey key = new CountKey(accountId, livemode, filter);
-		Long count = (Long) this.counts.get(key, generation);
-		if (count == null) {
-			count = filtered(COUNT, accountId, livemode, filter).query(Long.class).single();
-			this.counts.put(key, count, generation);
-		}
-		return count;
+		return (Long) this.counts.getRefreshing(new CountKey(accountId, livemode, filter),
+				() -> filtered(COUNT, accountId, livemode, filter).query(Long.class).single());
 	}
 
 	List<Order> page(long accountId, boolean livemode, Filter filter, PageQuery page) {

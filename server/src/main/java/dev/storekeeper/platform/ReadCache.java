@@ -2,8 +2,10 @@ package dev.storekeeper.platform;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +35,8 @@ public class ReadCache {
 
 	private final long ttlNanos;
 
+	private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
+
 	public ReadCache(Duration ttl) {
 		this.ttlNanos = ttl.toNanos();
 	}
@@ -53,6 +57,42 @@ public class ReadCache {
 		Entry entry = this.entries.get(key);
 		return (entry != null && entry.generation() == generation && System.nanoTime() - entry.at() < this.ttlNanos)
 				? entry.value() : null;
+	}
+
+	/**
+	 * The value for {@code key}: cached and fresh; else, when this node has changed
+	 * nothing since it was cached and it is less than ten times the time to live old, the
+	 * cached value while one background read refreshes it (for values slow to read, so
+	 * that requests do not queue behind the read); else read now.
+	 */
+	public Object getRefreshing(Object key, Supplier<Object> read) {
+		long generation = generation();
+		Entry entry = (generation >= 0) ? this.entries.get(key) : null;
+		if (entry != null && entry.generation() == generation) {
+			long age = System.nanoTime() - entry.at();
+			if (age < this.ttlNanos) {
+				return entry.value();
+			}
+			if (age < 10 * this.ttlNanos) {
+				if (this.refreshing.add(key)) {
+					Thread.ofVirtual().start(() -> {
+						try {
+							put(key, read.get(), generation);
+						}
+						catch (RuntimeException ex) {
+							// the next request reads it again
+						}
+						finally {
+							this.refreshing.remove(key);
+						}
+					});
+				}
+				return entry.value();
+			}
+		}
+		Object value = read.get();
+		put(key, value, generation);
+		return value;
 	}
 
 	/**

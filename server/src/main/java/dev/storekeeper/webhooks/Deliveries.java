@@ -172,20 +172,32 @@ public class Deliveries implements DisposableBean {
 					  and (locked_until is null or locked_until < :now)
 					order by next_attempt_at, id limit 200
 					""").param("now", Times.db(now)).query(Long.class).list();
-			List<Future<Boolean>> sent = new ArrayList<>();
-			for (long id : due) {
-				if (claim(id, now)) {
-					sent.add(this.workers.submit(() -> attempt(id, now, endpoints)));
+			// claimed in one transaction, sent concurrently, and their outcomes recorded
+			// in one transaction
+			List<Long> claimed = this.transactions.execute((status) -> {
+				List<Long> ids = new ArrayList<>();
+				for (long id : due) {
+					if (claim(id, now)) {
+						ids.add(id);
+					}
 				}
+				return ids;
+			});
+			List<Future<Outcome>> sent = new ArrayList<>();
+			for (long id : (claimed != null) ? claimed : List.<Long>of()) {
+				sent.add(this.workers.submit(() -> send(id, now, endpoints)));
 			}
-			for (Future<Boolean> future : sent) {
+			List<Outcome> outcomes = new ArrayList<>();
+			for (Future<Outcome> future : sent) {
 				try {
-					attempts += Boolean.TRUE.equals(future.get()) ? 1 : 0;
+					outcomes.add(future.get());
 				}
 				catch (Exception ex) {
 					log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
 				}
 			}
+			this.transactions.executeWithoutResult((status) -> outcomes.forEach((outcome) -> record(outcome, now)));
+			attempts += outcomes.size();
 			if (due.size() < 200) {
 				break;
 			}
@@ -206,10 +218,17 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private boolean attempt(long deliveryId, Instant now) {
-		return attempt(deliveryId, now, new HashMap<>());
+		Outcome outcome = send(deliveryId, now, new HashMap<>());
+		this.transactions.executeWithoutResult((status) -> record(outcome, now));
+		return true;
 	}
 
-	private boolean attempt(long deliveryId, Instant now, Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
+	/** What one attempt of a delivery came to, to record. */
+	private record Outcome(long deliveryId, int attempts, Sender.Result result,
+			WebhookEndpoints.@Nullable Endpoint endpoint) {
+	}
+
+	private Outcome send(long deliveryId, Instant now, Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
 		Map<String, Object> row = this.jdbc.sql("""
 				select d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
 				from webhook_deliveries d join events e on e.id = d.event_id where d.id = :id
@@ -229,9 +248,11 @@ public class Deliveries implements DisposableBean {
 					(String) row.get("data"), false);
 			result = send(endpoint, eventId, body, now);
 		}
-		Sender.Result outcome = result;
-		this.transactions.executeWithoutResult((status) -> record(deliveryId, attempts, outcome, endpoint, now));
-		return true;
+		return new Outcome(deliveryId, attempts, result, endpoint);
+	}
+
+	private void record(Outcome outcome, Instant now) {
+		record(outcome.deliveryId(), outcome.attempts(), outcome.result(), outcome.endpoint(), now);
 	}
 
 	private Sender.Result send(WebhookEndpoints.Endpoint endpoint, String eventId, String body, Instant now) {
