@@ -2,18 +2,29 @@
 -- one completed order. Usage: wrk -s checkout.lua URL -- <token> <priceVariantId>
 local token, variant
 local secrets = {}
+local threads = 0
+local sequence = 0
+
+-- each thread gets its own id, so buyers' emails are unique across threads (wrk seeds every thread's
+-- math.random alike, and equal emails would make concurrent checkouts wait on each other's new customer)
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
 
 init = function(args)
   token = args[1]
   variant = args[2]
+  run_id = args[3] or os.time()
 end
 
 request = function()
   local secret = table.remove(secrets)
   if secret ~= nil then
+    sequence = sequence + 1
     return wrk.format("POST", "/v1/client/checkouts/" .. secret .. "/confirm",
       { ["Content-Type"] = "application/json" },
-      '{"email":"bench' .. math.random(1, 1000000) .. '@example.com","payment":{"card":' ..
+      '{"email":"bench' .. run_id .. '-' .. thread_id .. '-' .. sequence .. '@example.com","payment":{"card":' ..
       '{"number":"4242424242424242","expMonth":12,"expYear":2040,"cvc":"123"}}}')
   end
   return wrk.format("POST", "/v1/checkouts",

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,12 +26,18 @@ import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * API tokens: issued once with their secret, then known only by an HMAC of it; deleting
- * one revokes it at once on every node, since each request looks its hash up.
+ * API tokens: issued once with their secret, then known only by an HMAC of it. A request
+ * looks its token's hash up in the database, or in a small in-memory cache of the callers
+ * found in the last {@code storekeeper.cache-ttl} (1 s): deleting a token removes it from
+ * this node's cache at once, so it is refused at once here, and within that time on other
+ * nodes.
  */
 @Service
 public class ApiTokens implements Authenticator, DisposableBean {
@@ -36,6 +45,8 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
 	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+	private static final int CACHE_SIZE = 10_000;
 
 	private final ApiTokenRepository tokens;
 
@@ -45,11 +56,21 @@ public class ApiTokens implements Authenticator, DisposableBean {
 
 	private final Clock clock;
 
+	private final long cacheTtlNanos;
+
 	private final Map<Long, Instant> lastRecordedUse = new ConcurrentHashMap<>();
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private final AtomicLong revocations = new AtomicLong();
+
+	private final ThreadLocal<Future<?>> pendingUse = new ThreadLocal<>();
 
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock) {
+	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock,
+			@Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
+		this.cacheTtlNanos = cacheTtl.toNanos();
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.hasher = hasher;
@@ -61,9 +82,35 @@ public class ApiTokens implements Authenticator, DisposableBean {
 		if (!TokenFormat.isWellFormed(token)) {
 			return Optional.empty();
 		}
-		Optional<Caller> caller = this.tokens.callerFor(this.hasher.hash(token));
-		caller.ifPresent((found) -> recordUse(found.tokenId()));
+		String hash = this.hasher.hash(token);
+		long now = System.nanoTime();
+		Cached cached = this.cache.get(hash);
+		if (cached != null && now - cached.at() < this.cacheTtlNanos) {
+			recordUse(cached.caller().tokenId());
+			return Optional.of(cached.caller());
+		}
+		long revocations = this.revocations.get();
+		Optional<Caller> caller = this.tokens.callerFor(hash);
+		if (caller.isPresent()) {
+			if (this.cache.size() >= CACHE_SIZE) {
+				this.cache.clear();
+			}
+			Cached found = new Cached(caller.get(), now);
+			this.cache.put(hash, found);
+			if (this.revocations.get() != revocations) {
+				// a token was revoked meanwhile: this lookup may have seen it still there
+				this.cache.remove(hash, found);
+			}
+			recordUse(caller.get().tokenId());
+		}
+		else if (cached != null) {
+			this.cache.remove(hash, cached);
+		}
 		return caller;
+	}
+
+	/** A caller found for a token hash, and when. */
+	private record Cached(Caller caller, long at) {
 	}
 
 	/**
@@ -105,12 +152,28 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	public void revoke(Caller caller, String prefixId) {
 		ApiToken token = get(caller, prefixId);
 		this.tokens.delete(token.id());
+		forget(token.id());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// once the delete is visible to every lookup, forget what lookups made
+			// meanwhile
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forget(token.id());
+				}
+			});
+		}
 		this.lastRecordedUse.remove(token.id());
 	}
 
+	private void forget(long tokenId) {
+		this.revocations.incrementAndGet();
+		this.cache.values().removeIf((cached) -> cached.caller().tokenId() == tokenId);
+	}
+
 	/**
-	 * Notes that a token was used, at most once a minute per token and off the request's
-	 * path.
+	 * Notes that a token was used, at most once a minute per token, alongside the request
+	 * (which {@link #finish} waits for before its response completes).
 	 */
 	private void recordUse(long tokenId) {
 		Instant now = Times.now(this.clock);
@@ -122,14 +185,35 @@ public class ApiTokens implements Authenticator, DisposableBean {
 				: !this.lastRecordedUse.replace(tokenId, last, now)) {
 			return;
 		}
-		this.background.execute(() -> {
+		this.pendingUse.set(this.background.submit(() -> {
 			try {
 				this.tokens.touch(tokenId, now);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not record the use of API token {}: {}", tokenId, ex.getMessage());
 			}
-		});
+		}));
+	}
+
+	/**
+	 * Waits for the use this request recorded alongside it, if any, so that no statement
+	 * of a request runs after its response.
+	 */
+	@Override
+	public void finish() {
+		Future<?> pending = this.pendingUse.get();
+		if (pending != null) {
+			this.pendingUse.remove();
+			try {
+				pending.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				// logged by the task
+			}
+		}
 	}
 
 	@Override

@@ -65,9 +65,13 @@ public class Catalog {
 
 	private final Experiences experiences;
 
+	private final CatalogCache cache;
+
 	Catalog(ProductRepository products, PriceVariantRepository variants, ReviewRepository reviews, Accounts accounts,
-			Experiences experiences, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl) {
+			Experiences experiences, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl,
+			CatalogCache cache) {
 		this.experiences = experiences;
+		this.cache = cache;
 		this.products = products;
 		this.variants = variants;
 		this.reviews = reviews;
@@ -94,13 +98,30 @@ public class Catalog {
 	/** The caller's product with this prefixId, integer id or slug. */
 	@Transactional(readOnly = true)
 	public ProductJson product(Caller caller, String key) {
-		Product product = findProduct(caller, key);
-		return toJson(caller.accountId(), caller.livemode(), List.of(product)).get(0);
+		long generation = this.cache.generation();
+		CacheKey cacheKey = new CacheKey("product-key", caller.accountId(), caller.livemode(), key);
+		Long id = (Long) this.cache.get(cacheKey, generation);
+		if (id == null) {
+			id = findProduct(caller, key).id();
+			this.cache.put(cacheKey, id, generation);
+		}
+		ProductJson json = productJson(caller.accountId(), caller.livemode(), List.of(id)).get(id);
+		if (json == null) {
+			throw new NotFound("Product");
+		}
+		return json;
+	}
+
+	/**
+	 * What the catalog cache keeps: a kind of value, its account and mode, and its key.
+	 */
+	private record CacheKey(String kind, long accountId, boolean livemode, Object key) {
 	}
 
 	/** Creates a product; records {@code product.created}. */
 	@Transactional
 	public ProductJson createProduct(Caller caller, Fields fields) {
+		this.cache.changing();
 		ProductDraft draft = ProductDraft.fresh();
 		draft.apply(fields);
 		Errors errors = fields.errors();
@@ -130,6 +151,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public ProductJson updateProduct(Caller caller, String key, Fields fields) {
+		this.cache.changing();
 		Product current = findProduct(caller, key);
 		ProductDraft draft = ProductDraft.of(current);
 		draft.apply(fields);
@@ -161,6 +183,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public void deleteProduct(Caller caller, String key) {
+		this.cache.changing();
 		Product product = findProduct(caller, key);
 		if (product.ordersCount() > 0) {
 			throw Errors.of("base", "Product cannot be deleted once it has orders; archive it instead");
@@ -292,6 +315,7 @@ public class Catalog {
 	/** Creates a price variant of one of the caller's products. */
 	@Transactional
 	public PriceVariantJson createVariant(Caller caller, Fields fields) {
+		this.cache.changing();
 		Product reference = productReference(caller, fields);
 		VariantDraft draft = VariantDraft.fresh();
 		draft.apply(fields);
@@ -312,6 +336,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public PriceVariantJson updateVariant(Caller caller, String key, Fields fields) {
+		this.cache.changing();
 		PriceVariant current = findVariant(caller, key);
 		VariantDraft draft = VariantDraft.of(current);
 		draft.apply(fields);
@@ -355,6 +380,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public void deleteVariant(Caller caller, String key) {
+		this.cache.changing();
 		PriceVariant variant = findVariant(caller, key);
 		if (variant.ordersCount() > 0) {
 			throw Errors.of("base", "Price variant cannot be deleted once it has orders; archive it instead");
@@ -424,6 +450,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public ReviewJson createReview(Caller caller, Fields fields) {
+		this.cache.changing();
 		Product reference = productReference(caller, fields);
 		ReviewDraft draft = ReviewDraft.fresh();
 		draft.apply(fields);
@@ -440,6 +467,7 @@ public class Catalog {
 	/** Applies a {@code PATCH} to the caller's review. */
 	@Transactional
 	public ReviewJson updateReview(Caller caller, String key, Fields fields) {
+		this.cache.changing();
 		Review current = findReview(caller, key);
 		ReviewDraft draft = ReviewDraft.of(current);
 		draft.apply(fields);
@@ -452,6 +480,7 @@ public class Catalog {
 	/** Deletes the caller's review. */
 	@Transactional
 	public void deleteReview(Caller caller, String key) {
+		this.cache.changing();
 		this.reviews.delete(findReview(caller, key).id());
 	}
 
@@ -517,6 +546,16 @@ public class Catalog {
 		if (quantity < 1) {
 			throw new IllegalArgumentException("quantity must be 1 or more");
 		}
+		Optional<PriceVariantRepository.Stock> before = this.variants.stock(variantId);
+		if (before.isEmpty()) {
+			return false;
+		}
+		if (before.get().quantityAvailable() == null) {
+			// unlimited: nothing to take, and no lock on the variant, which every
+			// checkout of it shares
+			return true;
+		}
+		this.cache.changing();
 		if (!this.variants.takeStock(variantId, quantity)) {
 			return false;
 		}
@@ -540,6 +579,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public void returnStock(long variantId, int quantity) {
+		this.cache.changing();
 		if (quantity < 1) {
 			throw new IllegalArgumentException("quantity must be 1 or more");
 		}
@@ -547,15 +587,14 @@ public class Catalog {
 	}
 
 	/**
-	 * Counts a sale of the variant and its product, which from then on can only be
-	 * archived, never deleted.
+	 * Marks the variant and its product as sold: from then on they can only be archived,
+	 * never deleted. Only the first sale writes (see
+	 * {@link PriceVariantRepository#recordSale}), so checkouts of one variant never wait
+	 * for each other on its row or its product's.
 	 */
 	@Transactional
 	public void recordSale(long variantId) {
-		long productId = this.variants.recordSale(variantId);
-		if (productId > 0) {
-			this.products.recordSale(productId);
-		}
+		this.variants.recordSale(variantId);
 	}
 
 	/** The account's products among {@code productIds}, in brief, by id. */
@@ -578,9 +617,36 @@ public class Catalog {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, ProductJson> productJson(long accountId, boolean livemode, Collection<Long> productIds) {
-		List<Product> rows = List.copyOf(this.products.byIds(accountId, livemode, productIds).values());
+		long generation = this.cache.generation();
+		Map<Long, ProductJson> cached = new HashMap<>();
+		List<Long> missing = new ArrayList<>();
+		for (long id : productIds) {
+			ProductJson json = (ProductJson) this.cache.get(new CacheKey("product", accountId, livemode, id),
+					generation);
+			if (json != null) {
+				cached.put(id, json);
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (!missing.isEmpty()) {
+			List<Product> rows = List.copyOf(this.products.byIds(accountId, livemode, missing).values());
+			for (ProductJson json : toJson(accountId, livemode, rows)) {
+				cached.put(json.id(), json);
+				this.cache.put(new CacheKey("product", accountId, livemode, json.id()), json, generation);
+			}
+		}
+		// the seller as it is now, since the account may have changed since the product
+		// was cached
+		AccountJson seller = cached.isEmpty() ? null : AccountJson.of(this.accounts.get(accountId));
 		Map<Long, ProductJson> result = new LinkedHashMap<>();
-		toJson(accountId, livemode, rows).forEach((json) -> result.put(json.id(), json));
+		for (long id : productIds) {
+			ProductJson json = cached.get(id);
+			if (json != null) {
+				result.put(id, json.withSeller(seller));
+			}
+		}
 		return result;
 	}
 
@@ -590,9 +656,33 @@ public class Catalog {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, PriceVariantJson> variantJson(long accountId, boolean livemode, Collection<Long> variantIds) {
+		long generation = this.cache.generation();
+		Map<Long, PriceVariantJson> found = new HashMap<>();
+		List<Long> missing = new ArrayList<>();
+		for (long id : variantIds) {
+			PriceVariantJson json = (PriceVariantJson) this.cache.get(new CacheKey("variant", accountId, livemode, id),
+					generation);
+			if (json != null) {
+				found.put(id, json);
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (!missing.isEmpty()) {
+			this.variants.byIds(accountId, livemode, missing).forEach((id, variant) -> {
+				PriceVariantJson json = PriceVariantJson.of(variant);
+				found.put(id, json);
+				this.cache.put(new CacheKey("variant", accountId, livemode, id), json, generation);
+			});
+		}
 		Map<Long, PriceVariantJson> result = new LinkedHashMap<>();
-		this.variants.byIds(accountId, livemode, variantIds)
-			.forEach((id, variant) -> result.put(id, PriceVariantJson.of(variant)));
+		for (long id : variantIds) {
+			PriceVariantJson json = found.get(id);
+			if (json != null) {
+				result.put(id, json);
+			}
+		}
 		return result;
 	}
 

@@ -143,7 +143,12 @@ class PriceVariantRepository {
 			""";
 
 	private static final String RECORD_SALE = """
-			update price_variants set orders_count = orders_count + 1 where id = :id
+			update price_variants set orders_count = 1 where id = :id and orders_count = 0
+			""";
+
+	private static final String RECORD_PRODUCT_SALE = """
+			update products set orders_count = 1
+			where id = (select product_id from price_variants where id = :id) and orders_count = 0
 			""";
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -365,12 +370,15 @@ class PriceVariantRepository {
 	}
 
 	/**
-	 * Counts a sale of the variant; returns its product's id, or -1 when there is no such
-	 * variant.
+	 * Marks the variant and its product as sold. {@code orders_count} is 0 until the
+	 * first sale and 1 after it: only whether there are sales matters (a sold variant or
+	 * product is archived, not deleted), and an update that matches no row takes no lock,
+	 * whereas counting every sale would make every checkout of a variant wait on the
+	 * variant's and its product's rows until the checkout before it commits.
 	 */
-	long recordSale(long id) {
+	void recordSale(long id) {
 		this.jdbc.sql(RECORD_SALE).param("id", id).update();
-		return stock(id).map(Stock::productId).orElse(-1L);
+		this.jdbc.sql(RECORD_PRODUCT_SALE).param("id", id).update();
 	}
 
 	private List<PriceVariant> withExperiences(List<PriceVariant> variants) {

@@ -18,6 +18,16 @@ public record ProductJson(long id, String prefixId, String name, String slug, St
 		List<MediaItemJson> mediaItems, List<ReviewJson> reviews, Seo seo, List<PriceVariantJson> priceVariants,
 		String url, boolean hasMedia, boolean livemode, Instant createdAt, Instant updatedAt) {
 
+	/** The same product with {@code seller} as its seller account. */
+	ProductJson withSeller(@Nullable AccountJson seller) {
+		if (seller == null || seller.equals(this.sellerAccount)) {
+			return this;
+		}
+		return new ProductJson(this.id, this.prefixId, this.name, this.slug, this.status, this.description,
+				this.bodyHtml, this.buttonCta, seller, this.mediaItems, this.reviews, this.seo, this.priceVariants,
+				this.url, this.hasMedia, this.livemode, this.createdAt, this.updatedAt);
+	}
+
 	/** The product's search-engine settings. */
 	public record Seo(@Nullable String title, @Nullable String description, @Nullable String keywords) {
 	}

@@ -79,8 +79,6 @@ class ProductRepository {
 
 	private static final String DELETE = "delete from products where id = :id";
 
-	private static final String RECORD_SALE = "update products set orders_count = orders_count + 1 where id = :id";
-
 	private static final String MEDIA = """
 			select id, product_id, source_type, url, provider, content_type, embed_html, position, created_at,
 			  updated_at
@@ -223,10 +221,6 @@ class ProductRepository {
 	 */
 	void delete(long id) {
 		this.jdbc.sql(DELETE).param("id", id).update();
-	}
-
-	void recordSale(long id) {
-		this.jdbc.sql(RECORD_SALE).param("id", id).update();
 	}
 
 	Map<Long, List<MediaItem>> media(Collection<Long> productIds) {

@@ -35,7 +35,17 @@ class CustomerRepository {
 
 	private static final String BY_ID = "select " + COLUMNS + SCOPE + " and id = :id";
 
-	private static final String BY_IDS = "select " + COLUMNS + SCOPE + " and id in (:ids)";
+	/** Customers with their tags in one statement: one row per tag, or one without. */
+	private static final String BY_IDS_WITH_TAGS = """
+			select c.id, c.prefix_id, c.account_id, c.livemode, c.email, c.name, c.first_name, c.last_name,
+			  c.customer_type, c.orders_count, c.total_spend, c.blacklisted, c.blacklist_reason, c.created_at,
+			  c.updated_at, t.id as tag_id, t.name as tag_name
+			from customers c
+			  left join customer_tags ct on ct.customer_id = c.id
+			  left join tags t on t.id = ct.tag_id
+			where c.account_id = :accountId and c.livemode = :livemode and c.id in (:ids)
+			order by c.id, ct.position
+			""";
 
 	private static final String BY_EMAIL = "select " + COLUMNS + SCOPE + " and email_normalized = :email";
 
@@ -131,12 +141,27 @@ class CustomerRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return withTags(this.jdbc.sql(BY_IDS)
+		Map<Long, Customer> customers = new LinkedHashMap<>();
+		Map<Long, List<Customer.Tag>> tags = new LinkedHashMap<>();
+		this.jdbc.sql(BY_IDS_WITH_TAGS)
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("ids", ids)
-			.query(this::row)
-			.list());
+			.query((rs) -> {
+				long id = rs.getLong("id");
+				if (!customers.containsKey(id)) {
+					customers.put(id, row(rs, 0));
+				}
+				long tagId = rs.getLong("tag_id");
+				if (!rs.wasNull()) {
+					tags.computeIfAbsent(id, (key) -> new ArrayList<>())
+						.add(new Customer.Tag(tagId, rs.getString("tag_name")));
+				}
+			});
+		return customers.values()
+			.stream()
+			.map((customer) -> customer.withTags(List.copyOf(tags.getOrDefault(customer.id(), List.of()))))
+			.toList();
 	}
 
 	long count(long accountId, boolean livemode, Filter filter) {

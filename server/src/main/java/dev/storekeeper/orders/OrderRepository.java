@@ -2,6 +2,7 @@ package dev.storekeeper.orders;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.ReadCache;
 import dev.storekeeper.platform.Rows;
 import dev.storekeeper.platform.Times;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -137,8 +140,19 @@ class OrderRepository {
 
 	private final JdbcClient jdbc;
 
-	OrderRepository(JdbcClient jdbc) {
+	/**
+	 * Counts of the order list: counting a million orders takes far longer than reading a
+	 * page of them, so a count is kept for {@code storekeeper.cache-ttl} (1 s) and
+	 * forgotten whenever this node changes an order (see {@link ReadCache}).
+	 */
+	private final ReadCache counts;
+
+	OrderRepository(JdbcClient jdbc, @Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
 		this.jdbc = jdbc;
+		this.counts = new ReadCache(cacheTtl);
+	}
+
+	private record CountKey(long accountId, boolean livemode, Filter filter) {
 	}
 
 	/** Filters of the order list; nulls mean no filter. */
@@ -147,6 +161,7 @@ class OrderRepository {
 	}
 
 	long insert(String prefixId, NewOrder order, boolean isSeatOrder, boolean hasSubscription, Instant now) {
+		this.counts.changing();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(INSERT)
 			.param("prefixId", prefixId)
@@ -229,7 +244,8 @@ class OrderRepository {
 	}
 
 	long count(long accountId, boolean livemode, Filter filter) {
-		return filtered(COUNT, accountId, livemode, filter).query(Long.class).single();
+		return (Long) this.counts.getRefreshing(new CountKey(accountId, livemode, filter),
+				() -> filtered(COUNT, accountId, livemode, filter).query(Long.class).single());
 	}
 
 	List<Order> page(long accountId, boolean livemode, Filter filter, PageQuery page) {
@@ -282,6 +298,7 @@ class OrderRepository {
 	}
 
 	boolean refund(long orderId, long amount, Instant now) {
+		this.counts.changing();
 		return this.jdbc.sql(REFUND_ORDER)
 			.param("id", orderId)
 			.param("amount", amount)
@@ -290,6 +307,7 @@ class OrderRepository {
 	}
 
 	void setStatus(long orderId, String status, Instant now) {
+		this.counts.changing();
 		this.jdbc.sql(SET_STATUS).param("id", orderId).param("status", status).param("now", Times.db(now)).update();
 	}
 

@@ -54,7 +54,12 @@ public class ApiAuthentication extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(ATTRIBUTE, caller.get());
-		chain.doFilter(request, response);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.authenticator.finish();
+		}
 	}
 
 	private static void unauthorized(HttpServletResponse response, String message) throws IOException {

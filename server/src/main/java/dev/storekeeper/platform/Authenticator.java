@@ -13,4 +13,11 @@ public interface Authenticator {
 	 */
 	Optional<Caller> authenticate(String token);
 
+	/**
+	 * Called on the request's thread once the request has been handled, before its
+	 * response completes, to finish what {@link #authenticate} started alongside it.
+	 */
+	default void finish() {
+	}
+
 }

@@ -4,10 +4,13 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox: every capability records what happened here, in the same transaction as the
@@ -28,10 +31,20 @@ public class Events {
 
 	private final Clock clock;
 
-	Events(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	Events(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Published in this JVM once a transaction that recorded events has committed, so
+	 * their delivery can start at once rather than at the next poll.
+	 */
+	public record Committed() {
 	}
 
 	/**
@@ -50,6 +63,21 @@ public class Events {
 			.param("data", this.json.writeValueAsString(data))
 			.param("createdAt", Times.db(Times.now(this.clock)))
 			.update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& !TransactionSynchronizationManager.hasResource(Committed.class)) {
+			TransactionSynchronizationManager.bindResource(Committed.class, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Events.this.publisher.publishEvent(new Committed());
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(Committed.class);
+				}
+			});
+		}
 		return prefixId;
 	}
 

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,37 +89,48 @@ public class Deliveries implements DisposableBean {
 	public int fanOut() {
 		int done = 0;
 		for (int batch = 0; batch < 50; batch++) {
-			List<Long> ids = this.jdbc.sql("select id from events where fanned_out = false order by id limit 500")
-				.query(Long.class)
+			List<FanOut> events = this.jdbc
+				.sql("select id, account_id, livemode, type from events where fanned_out = false order by id limit 500")
+				.query((rs, n) -> new FanOut(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode"),
+						rs.getString("type")))
 				.list();
-			for (long id : ids) {
-				Boolean claimed = this.transactions.execute((status) -> fanOut(id));
-				done += Boolean.TRUE.equals(claimed) ? 1 : 0;
+			Map<String, List<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
+			// a hundred events a transaction: each still claimed on its own, so two nodes
+			// never fan one out twice
+			for (int from = 0; from < events.size(); from += 100) {
+				List<FanOut> some = events.subList(from, Math.min(events.size(), from + 100));
+				Integer claimed = this.transactions.execute((status) -> {
+					int count = 0;
+					for (FanOut event : some) {
+						count += fanOut(event, endpoints) ? 1 : 0;
+					}
+					return count;
+				});
+				done += (claimed != null) ? claimed : 0;
 			}
-			if (ids.size() < 500) {
+			if (events.size() < 500) {
 				break;
 			}
 		}
 		return done;
 	}
 
-	private boolean fanOut(long eventId) {
+	/** What the fan-out needs of an event. */
+	private record FanOut(long id, long accountId, boolean livemode, String type) {
+	}
+
+	private boolean fanOut(FanOut event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
 		if (this.jdbc.sql("update events set fanned_out = true where id = :id and fanned_out = false")
-			.param("id", eventId)
+			.param("id", event.id())
 			.update() != 1) {
 			return false;
 		}
-		Map<String, Object> event = this.jdbc.sql("select account_id, livemode, type, data from events where id = :id")
-			.param("id", eventId)
-			.query()
-			.singleRow();
-		long accountId = ((Number) event.get("account_id")).longValue();
-		boolean livemode = (Boolean) event.get("livemode");
-		String type = (String) event.get("type");
 		Instant now = Times.now(this.clock);
-		for (WebhookEndpoints.Endpoint endpoint : this.endpoints.active(accountId, livemode)) {
-			if (endpoint.wants(type)) {
-				insertDelivery(eventId, endpoint, now);
+		// the active endpoints of an account and mode, read once per round
+		for (WebhookEndpoints.Endpoint endpoint : endpoints.computeIfAbsent(event.accountId() + "/" + event.livemode(),
+				(key) -> this.endpoints.active(event.accountId(), event.livemode()))) {
+			if (endpoint.wants(event.type())) {
+				insertDelivery(event.id(), endpoint, now);
 			}
 		}
 		return true;
@@ -149,24 +163,43 @@ public class Deliveries implements DisposableBean {
 		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
 		// 10:01:00.4
 		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		List<Long> due = this.jdbc.sql("""
-				select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
-				  and (locked_until is null or locked_until < :now)
-				order by next_attempt_at, id limit 200
-				""").param("now", Times.db(now)).query(Long.class).list();
-		List<Future<Boolean>> sent = new ArrayList<>();
-		for (long id : due) {
-			if (claim(id, now)) {
-				sent.add(this.workers.submit(() -> attempt(id, now)));
-			}
-		}
+		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
 		int attempts = 0;
-		for (Future<Boolean> future : sent) {
-			try {
-				attempts += Boolean.TRUE.equals(future.get()) ? 1 : 0;
+		// up to 1,000 at a time, 200 in flight
+		for (int batch = 0; batch < 5; batch++) {
+			List<Long> due = this.jdbc.sql("""
+					select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
+					  and (locked_until is null or locked_until < :now)
+					order by next_attempt_at, id limit 200
+					""").param("now", Times.db(now)).query(Long.class).list();
+			// claimed in one transaction, sent concurrently, and their outcomes recorded
+			// in one transaction
+			List<Long> claimed = this.transactions.execute((status) -> {
+				List<Long> ids = new ArrayList<>();
+				for (long id : due) {
+					if (claim(id, now)) {
+						ids.add(id);
+					}
+				}
+				return ids;
+			});
+			List<Future<Outcome>> sent = new ArrayList<>();
+			for (long id : (claimed != null) ? claimed : List.<Long>of()) {
+				sent.add(this.workers.submit(() -> send(id, now, endpoints)));
 			}
-			catch (Exception ex) {
-				log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
+			List<Outcome> outcomes = new ArrayList<>();
+			for (Future<Outcome> future : sent) {
+				try {
+					outcomes.add(future.get());
+				}
+				catch (Exception ex) {
+					log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
+				}
+			}
+			this.transactions.executeWithoutResult((status) -> outcomes.forEach((outcome) -> record(outcome, now)));
+			attempts += outcomes.size();
+			if (due.size() < 200) {
+				break;
 			}
 		}
 		return attempts;
@@ -185,11 +218,24 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private boolean attempt(long deliveryId, Instant now) {
+		Outcome outcome = send(deliveryId, now, new HashMap<>());
+		this.transactions.executeWithoutResult((status) -> record(outcome, now));
+		return true;
+	}
+
+	/** What one attempt of a delivery came to, to record. */
+	private record Outcome(long deliveryId, int attempts, Sender.Result result,
+			WebhookEndpoints.@Nullable Endpoint endpoint) {
+	}
+
+	private Outcome send(long deliveryId, Instant now, Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
 		Map<String, Object> row = this.jdbc.sql("""
 				select d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
 				from webhook_deliveries d join events e on e.id = d.event_id where d.id = :id
 				""").param("id", deliveryId).query().singleRow();
-		WebhookEndpoints.Endpoint endpoint = this.endpoints.byId(((Number) row.get("endpoint_id")).longValue())
+		// endpoints read once per round of deliveries
+		WebhookEndpoints.Endpoint endpoint = endpoints
+			.computeIfAbsent(((Number) row.get("endpoint_id")).longValue(), this.endpoints::byId)
 			.orElse(null);
 		int attempts = ((Number) row.get("attempts")).intValue() + 1;
 		Sender.Result result;
@@ -202,9 +248,11 @@ public class Deliveries implements DisposableBean {
 					(String) row.get("data"), false);
 			result = send(endpoint, eventId, body, now);
 		}
-		Sender.Result outcome = result;
-		this.transactions.executeWithoutResult((status) -> record(deliveryId, attempts, outcome, endpoint, now));
-		return true;
+		return new Outcome(deliveryId, attempts, result, endpoint);
+	}
+
+	private void record(Outcome outcome, Instant now) {
+		record(outcome.deliveryId(), outcome.attempts(), outcome.result(), outcome.endpoint(), now);
 	}
 
 	private Sender.Result send(WebhookEndpoints.Endpoint endpoint, String eventId, String body, Instant now) {

@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "storekeeper.rate-limit.per-minute=1000000", "storekeeper.rate-limit.burst=100000",
-				"storekeeper.webhooks.allow-private-networks=true", "storekeeper.webhooks.poller-enabled=false" })
+				"storekeeper.webhooks.allow-private-networks=true", "storekeeper.webhooks.poller-enabled=false",
+				// one node sees its own changes at once: a long life makes statement
+				// counts independent of timing
+				"storekeeper.cache-ttl=1h" })
 @Import(TestSupportConfiguration.class)
 public abstract class ApiTest {
 
