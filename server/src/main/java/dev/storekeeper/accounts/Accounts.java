@@ -4,12 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -19,13 +14,12 @@ import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.RatePlan;
+import dev.storekeeper.platform.ReadCache;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Seller accounts: created by the operator, read and edited by their tokens. Every
@@ -43,93 +37,28 @@ public class Accounts {
 
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private static final int CACHE_SIZE = 10_000;
-
-	/** The transaction resource that holds the ids of the accounts it changes. */
-	private static final Object CHANGED = new Object();
-
 	private final AccountRepository accounts;
 
 	private final Clock clock;
 
-	private final long cacheTtlNanos;
-
-	private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-
-	private final AtomicLong changes = new AtomicLong();
+	/** Accounts read by id; any account change on this node forgets them all. */
+	private final ReadCache cache;
 
 	Accounts(AccountRepository accounts, Clock clock, @Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
-		this.cacheTtlNanos = cacheTtl.toNanos();
+		this.cache = new ReadCache(cacheTtl);
 		this.accounts = accounts;
 		this.clock = clock;
 	}
 
 	/** The account, which must exist. */
 	public Account get(long id) {
-		if (changedHere(id)) {
-			return find(id);
-		}
-		long now = System.nanoTime();
-		Cached cached = this.cache.get(id);
-		if (cached != null && now - cached.at() < this.cacheTtlNanos) {
-			return cached.account();
-		}
-		long changes = this.changes.get();
-		Account account = find(id);
-		if (this.cache.size() >= CACHE_SIZE) {
-			this.cache.clear();
-		}
-		Cached found = new Cached(account, now);
-		this.cache.put(id, found);
-		if (this.changes.get() != changes) {
-			// an account changed meanwhile: this read may be older than the change
-			this.cache.remove(id, found);
+		long generation = this.cache.generation();
+		Account account = (Account) this.cache.get(id, generation);
+		if (account == null) {
+			account = this.accounts.find(id).orElseThrow(() -> new NotFound("Account"));
+			this.cache.put(id, account, generation);
 		}
 		return account;
-	}
-
-	private Account find(long id) {
-		return this.accounts.find(id).orElseThrow(() -> new NotFound("Account"));
-	}
-
-	/** Whether the current transaction changes this account. */
-	@SuppressWarnings("unchecked")
-	private static boolean changedHere(long id) {
-		Set<Long> changed = (Set<Long>) TransactionSynchronizationManager.getResource(CHANGED);
-		return changed != null && changed.contains(id);
-	}
-
-	/**
-	 * Notes that the current transaction changes an account: it reads it from the
-	 * database from now on, and every node's reader forgets it now and once the
-	 * transaction ends.
-	 */
-	@SuppressWarnings("unchecked")
-	private void changing(long id) {
-		forget(id);
-		Set<Long> changed = (Set<Long>) TransactionSynchronizationManager.getResource(CHANGED);
-		if (changed == null) {
-			Set<Long> ids = new HashSet<>();
-			TransactionSynchronizationManager.bindResource(CHANGED, ids);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED);
-					ids.forEach(Accounts.this::forget);
-				}
-			});
-			changed = ids;
-		}
-		changed.add(id);
-	}
-
-	private void forget(long id) {
-		this.changes.incrementAndGet();
-		this.cache.remove(id);
-	}
-
-	/** An account read by id, and when. */
-	private record Cached(Account account, long at) {
 	}
 
 	/** The account with {@code subdomain}. */
@@ -182,7 +111,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public Account update(long id, Fields fields) {
-		changing(id);
+		this.cache.changing();
 		Account current = get(id);
 		Errors errors = fields.errors();
 		String name = fields.has("name") ? fields.string("name") : current.name();

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,13 +23,12 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.ReadCache;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API tokens: issued once with their secret, then known only by an HMAC of it. A request
@@ -46,8 +44,6 @@ public class ApiTokens implements Authenticator, DisposableBean {
 
 	private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
-	private static final int CACHE_SIZE = 10_000;
-
 	private final ApiTokenRepository tokens;
 
 	private final Accounts accounts;
@@ -56,13 +52,10 @@ public class ApiTokens implements Authenticator, DisposableBean {
 
 	private final Clock clock;
 
-	private final long cacheTtlNanos;
-
 	private final Map<Long, Instant> lastRecordedUse = new ConcurrentHashMap<>();
 
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-	private final AtomicLong revocations = new AtomicLong();
+	/** The callers found by token hash; a revocation on this node forgets them all. */
+	private final ReadCache cache;
 
 	private final ThreadLocal<Future<?>> pendingUse = new ThreadLocal<>();
 
@@ -70,7 +63,7 @@ public class ApiTokens implements Authenticator, DisposableBean {
 
 	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock,
 			@Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
-		this.cacheTtlNanos = cacheTtl.toNanos();
+		this.cache = new ReadCache(cacheTtl);
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.hasher = hasher;
@@ -83,34 +76,14 @@ public class ApiTokens implements Authenticator, DisposableBean {
 			return Optional.empty();
 		}
 		String hash = this.hasher.hash(token);
-		long now = System.nanoTime();
-		Cached cached = this.cache.get(hash);
-		if (cached != null && now - cached.at() < this.cacheTtlNanos) {
-			recordUse(cached.caller().tokenId());
-			return Optional.of(cached.caller());
-		}
-		long revocations = this.revocations.get();
-		Optional<Caller> caller = this.tokens.callerFor(hash);
-		if (caller.isPresent()) {
-			if (this.cache.size() >= CACHE_SIZE) {
-				this.cache.clear();
-			}
-			Cached found = new Cached(caller.get(), now);
-			this.cache.put(hash, found);
-			if (this.revocations.get() != revocations) {
-				// a token was revoked meanwhile: this lookup may have seen it still there
-				this.cache.remove(hash, found);
-			}
-			recordUse(caller.get().tokenId());
-		}
-		else if (cached != null) {
-			this.cache.remove(hash, cached);
-		}
+		long generation = this.cache.generation();
+		Caller cached = (Caller) this.cache.get(hash, generation);
+		Optional<Caller> caller = (cached != null) ? Optional.of(cached) : this.tokens.callerFor(hash);
+		caller.ifPresent((found) -> {
+			this.cache.put(hash, found, generation);
+			recordUse(found.tokenId());
+		});
 		return caller;
-	}
-
-	/** A caller found for a token hash, and when. */
-	private record Cached(Caller caller, long at) {
 	}
 
 	/**
@@ -151,24 +124,10 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	@Transactional
 	public void revoke(Caller caller, String prefixId) {
 		ApiToken token = get(caller, prefixId);
+		// forgets every cached caller now and again once the delete is visible to lookups
+		this.cache.changing();
 		this.tokens.delete(token.id());
-		forget(token.id());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// once the delete is visible to every lookup, forget what lookups made
-			// meanwhile
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					forget(token.id());
-				}
-			});
-		}
 		this.lastRecordedUse.remove(token.id());
-	}
-
-	private void forget(long tokenId) {
-		this.revocations.incrementAndGet();
-		this.cache.values().removeIf((cached) -> cached.caller().tokenId() == tokenId);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -617,36 +618,17 @@ public class Catalog {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, ProductJson> productJson(long accountId, boolean livemode, Collection<Long> productIds) {
-		long generation = this.cache.generation();
-		Map<Long, ProductJson> cached = new HashMap<>();
-		List<Long> missing = new ArrayList<>();
-		for (long id : productIds) {
-			ProductJson json = (ProductJson) this.cache.get(new CacheKey("product", accountId, livemode, id),
-					generation);
-			if (json != null) {
-				cached.put(id, json);
-			}
-			else {
-				missing.add(id);
-			}
-		}
-		if (!missing.isEmpty()) {
+		Map<Long, ProductJson> cached = cachedById("product", accountId, livemode, productIds, (missing) -> {
+			Map<Long, ProductJson> read = new HashMap<>();
 			List<Product> rows = List.copyOf(this.products.byIds(accountId, livemode, missing).values());
-			for (ProductJson json : toJson(accountId, livemode, rows)) {
-				cached.put(json.id(), json);
-				this.cache.put(new CacheKey("product", accountId, livemode, json.id()), json, generation);
-			}
-		}
+			toJson(accountId, livemode, rows).forEach((json) -> read.put(json.id(), json));
+			return read;
+		});
 		// the seller as it is now, since the account may have changed since the product
 		// was cached
 		AccountJson seller = cached.isEmpty() ? null : AccountJson.of(this.accounts.get(accountId));
 		Map<Long, ProductJson> result = new LinkedHashMap<>();
-		for (long id : productIds) {
-			ProductJson json = cached.get(id);
-			if (json != null) {
-				result.put(id, json.withSeller(seller));
-			}
-		}
+		cached.forEach((id, json) -> result.put(id, json.withSeller(seller)));
 		return result;
 	}
 
@@ -656,31 +638,45 @@ public class Catalog {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, PriceVariantJson> variantJson(long accountId, boolean livemode, Collection<Long> variantIds) {
+		return cachedById("variant", accountId, livemode, variantIds, (missing) -> {
+			Map<Long, PriceVariantJson> read = new HashMap<>();
+			this.variants.byIds(accountId, livemode, missing)
+				.forEach((id, variant) -> read.put(id, PriceVariantJson.of(variant)));
+			return read;
+		});
+	}
+
+	/**
+	 * Values of one {@code kind} by id, in the order of {@code ids}: from the catalog
+	 * cache, and those it lacks read together by {@code read} (and cached). Ids that
+	 * {@code read} does not find are absent.
+	 */
+	@SuppressWarnings("unchecked")
+	private <V> Map<Long, V> cachedById(String kind, long accountId, boolean livemode, Collection<Long> ids,
+			Function<List<Long>, Map<Long, V>> read) {
 		long generation = this.cache.generation();
-		Map<Long, PriceVariantJson> found = new HashMap<>();
+		Map<Long, V> found = new HashMap<>();
 		List<Long> missing = new ArrayList<>();
-		for (long id : variantIds) {
-			PriceVariantJson json = (PriceVariantJson) this.cache.get(new CacheKey("variant", accountId, livemode, id),
-					generation);
-			if (json != null) {
-				found.put(id, json);
+		for (long id : ids) {
+			V value = (V) this.cache.get(new CacheKey(kind, accountId, livemode, id), generation);
+			if (value != null) {
+				found.put(id, value);
 			}
 			else {
 				missing.add(id);
 			}
 		}
 		if (!missing.isEmpty()) {
-			this.variants.byIds(accountId, livemode, missing).forEach((id, variant) -> {
-				PriceVariantJson json = PriceVariantJson.of(variant);
-				found.put(id, json);
-				this.cache.put(new CacheKey("variant", accountId, livemode, id), json, generation);
+			read.apply(missing).forEach((id, value) -> {
+				found.put(id, value);
+				this.cache.put(new CacheKey(kind, accountId, livemode, id), value, generation);
 			});
 		}
-		Map<Long, PriceVariantJson> result = new LinkedHashMap<>();
-		for (long id : variantIds) {
-			PriceVariantJson json = found.get(id);
-			if (json != null) {
-				result.put(id, json);
+		Map<Long, V> result = new LinkedHashMap<>();
+		for (long id : ids) {
+			V value = found.get(id);
+			if (value != null) {
+				result.put(id, value);
 			}
 		}
 		return result;

@@ -412,7 +412,7 @@ public class Checkouts {
 				return null;
 			}
 			if (paid.paid() && paid.charge() != null) {
-				giveBack(replaced, sessions.name(), paid, "The payment was made on a payment form this checkout had "
+				giveBack(replaced, sessions, paid, "The payment was made on a payment form this checkout had "
 						+ "replaced (its price changed), so it was refunded");
 			}
 			return null;
@@ -427,12 +427,12 @@ public class Checkouts {
 		catch (StateConflict ex) {
 			Checkout now = this.checkouts.findById(found.accountId(), found.livemode(), found.id()).orElseThrow();
 			if (!now.status().equals("complete")) {
-				giveBack(now, sessions.name(), paid, ex.getMessage());
+				giveBack(now, sessions, paid, ex.getMessage());
 			}
 			return json(now);
 		}
 		catch (InvalidRecord ex) {
-			giveBack(found, sessions.name(), paid, ex.getMessage());
+			giveBack(found, sessions, paid, ex.getMessage());
 			return json(this.checkouts.findById(found.accountId(), found.livemode(), found.id()).orElseThrow());
 		}
 	}
@@ -452,14 +452,14 @@ public class Checkouts {
 			}));
 	}
 
-	private void giveBack(Checkout checkout, String gateway, SessionGateway.PaidSession paid, String reason) {
+	private void giveBack(Checkout checkout, SessionGateway sessions, SessionGateway.PaidSession paid, String reason) {
 		PaymentGateway.Charged charge = java.util.Objects.requireNonNull(paid.charge());
-		SessionGateway sessions = java.util.Objects.requireNonNull(this.payments.sessions(checkout.livemode()));
 		if (sessions.amountRefunded(charge.processorId()) >= paid.amount()) {
 			// Given back already: this is the processor sending the same event again.
 			return;
 		}
-		String refund = this.payments.refundUnplaced(gateway, charge.processorId(), paid.amount(), paid.currency());
+		String refund = this.payments.refundUnplaced(sessions.name(), charge.processorId(), paid.amount(),
+				paid.currency());
 		log.warn("Checkout {}: refunded {} {} paid on {} ({}): {}", checkout.prefixId(), paid.amount(), paid.currency(),
 				paid.id(), refund, reason);
 		this.transactions.executeWithoutResult((status) -> {
@@ -523,12 +523,6 @@ public class Checkouts {
 	@Nullable String publishableKey(boolean livemode) {
 		SessionGateway sessions = this.payments.sessions(livemode);
 		return (sessions != null) ? sessions.publishableKey() : null;
-	}
-
-	/** Whether {@code sessionId} is the processor's session that pays this checkout. */
-	boolean paysWith(String secret, String sessionId) {
-		Checkout checkout = findBySecret(secret);
-		return sessionId.equals(checkout.processorId());
 	}
 
 	/** The id of the order a completed checkout placed. */

@@ -1,5 +1,6 @@
 package dev.storekeeper.content;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,6 +14,7 @@ import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.NotFound;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,15 +111,14 @@ class BlogPage {
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String body, boolean indexable) {
-		ResponseEntity<String> page = Html.response(status, title, body);
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-			.headers(page.getHeaders())
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.header("Content-Security-Policy", POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache");
 		if (!indexable) {
 			builder.header("X-Robots-Tag", "noindex");
 		}
-		return builder.body(page.getBody());
+		return builder.body(Html.page(title, body));
 	}
 
 }
