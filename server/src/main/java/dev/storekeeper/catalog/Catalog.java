@@ -32,11 +32,12 @@ import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,15 +63,14 @@ public class Catalog {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final Experiences experiences;
 
 	private final CatalogCache cache;
 
 	Catalog(ProductRepository products, PriceVariantRepository variants, ReviewRepository reviews, Accounts accounts,
-			Experiences experiences, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl,
-			CatalogCache cache) {
+			Experiences experiences, Events events, Clock clock, PublicUrl publicUrl, CatalogCache cache) {
 		this.experiences = experiences;
 		this.cache = cache;
 		this.products = products;
@@ -79,7 +79,7 @@ public class Catalog {
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	// Products
@@ -273,7 +273,7 @@ public class Catalog {
 	}
 
 	private String url(String subdomain, String slug) {
-		return this.publicUrl + "/p/" + subdomain + "/" + slug;
+		return this.publicUrl.of("/p/" + subdomain + "/" + slug);
 	}
 
 	/** The live, active product behind a public product page, if there is one. */
@@ -494,9 +494,33 @@ public class Catalog {
 	/** The variant a checkout would sell, if it is the account's in that mode. */
 	@Transactional(readOnly = true)
 	public Optional<VariantForSale> variantForSale(long accountId, boolean livemode, Ref variant) {
-		List<Long> ids = (variant.id() != null) ? List.of(variant.id()) : List.of();
-		List<String> prefixIds = (variant.prefixId() != null) ? List.of(variant.prefixId()) : List.of();
-		return forSale(accountId, livemode, ids, prefixIds).values().stream().findFirst();
+		return forSale(accountId, livemode, List.of(variant)).get(0);
+	}
+
+	/**
+	 * The account's variants that {@code refs} name (integer ids or prefixIds), in the
+	 * order of {@code refs}, read in one statement: empty where a reference names none of
+	 * theirs.
+	 */
+	@Transactional(readOnly = true)
+	public List<Optional<VariantForSale>> forSale(long accountId, boolean livemode, List<Ref> refs) {
+		if (refs.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = refs.stream().map(Ref::id).filter(Objects::nonNull).map(Long.class::cast).toList();
+		List<String> prefixIds = refs.stream()
+			.map(Ref::prefixId)
+			.filter(Objects::nonNull)
+			.map(String.class::cast)
+			.toList();
+		Map<Long, VariantForSale> found = forSale(accountId, livemode, ids, prefixIds);
+		return refs.stream()
+			.map((ref) -> found.values()
+				.stream()
+				.filter((variant) -> (ref.id() != null) ? ref.id() == variant.id()
+						: variant.prefixId().equals(ref.prefixId()))
+				.findFirst())
+			.toList();
 	}
 
 	/**
@@ -509,6 +533,27 @@ public class Catalog {
 			return Map.of();
 		}
 		return forSale(accountId, livemode, ids, List.of());
+	}
+
+	/**
+	 * All that completing a checkout needs of the catalog, in one call: the variants as
+	 * they were for sale, their stock taken where enough is left (the lines it was not
+	 * are {@link Reservation#shortOf}), and the variants and products as {@code GET}
+	 * shows them afterwards. Must run in the checkout's transaction, which undoes it all
+	 * when the sale fails.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Reservation reserve(long accountId, boolean livemode, List<Reservation.Line> lines) {
+		List<Long> ids = lines.stream().map(Reservation.Line::priceVariantId).toList();
+		Map<Long, VariantForSale> variants = forSale(accountId, livemode, ids, List.of());
+		List<Reservation.Line> shortOf = new ArrayList<>();
+		for (Reservation.Line line : lines) {
+			if (!takeStock(line.priceVariantId(), line.quantity())) {
+				shortOf.add(line);
+			}
+		}
+		return new Reservation(variants, List.copyOf(shortOf), variantJson(accountId, livemode, ids), productJson(
+				accountId, livemode, variants.values().stream().map(VariantForSale::productId).distinct().toList()));
 	}
 
 	private Map<Long, VariantForSale> forSale(long accountId, boolean livemode, Collection<Long> ids,

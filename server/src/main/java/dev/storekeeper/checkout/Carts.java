@@ -137,13 +137,13 @@ public class Carts {
 	}
 
 	/** The requests a checkout opened from this cart holds. */
-	List<Checkouts.Request> requests(Caller caller, Ref cart) {
+	List<Quotes.Request> requests(Caller caller, Ref cart) {
 		Cart found = find(caller, cart.toString());
-		List<Checkouts.Request> requests = new ArrayList<>();
+		List<Quotes.Request> requests = new ArrayList<>();
 		int index = 0;
 		for (Item item : items(found.id())) {
-			requests.add(new Checkouts.Request(new Ref(item.priceVariantId(), null), item.quantity(),
-					item.customAmount(), "cartItems[" + index++ + "]"));
+			requests.add(new Quotes.Request(new Ref(item.priceVariantId(), null), item.quantity(), item.customAmount(),
+					"cartItems[" + index++ + "]"));
 		}
 		if (requests.isEmpty()) {
 			throw Errors.of("cartId", "is empty");
@@ -195,7 +195,8 @@ public class Carts {
 			}
 			Ref variant = item.ref("priceVariantId");
 			VariantForSale found = (variant != null)
-					? this.catalog.variantForSale(caller.accountId(), caller.livemode(), variant).orElse(null) : null;
+					? this.catalog.forSale(caller.accountId(), caller.livemode(), List.of(variant)).get(0).orElse(null)
+					: null;
 			if (found == null) {
 				errors.add(item.key("priceVariantId"), (variant == null) ? "can't be blank" : "does not exist");
 				continue;

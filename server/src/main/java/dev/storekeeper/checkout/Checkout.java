@@ -2,8 +2,11 @@ package dev.storekeeper.checkout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.StateConflict;
 
 /** A checkout as stored, with its items. */
 record Checkout(long id, String prefixId, long accountId, boolean livemode, String status, String mode, String currency,
@@ -11,6 +14,8 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 		long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl, @Nullable Long orderId,
 		@Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt, Instant createdAt,
 		Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret, List<Item> items) {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
 	/**
 	 * One item: {@code quantity} of a variant, at its price or the buyer's own
@@ -26,6 +31,24 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 				this.discountAmount, this.total, this.returnUrl, this.cancelUrl, this.orderId, this.orderPrefixId,
 				this.expiresAt, this.completedAt, this.createdAt, this.updatedAt, this.processorId,
 				this.processorClientSecret, list);
+	}
+
+	/**
+	 * Fails with a state conflict unless the buyer may still change or complete it: not
+	 * complete, not expired.
+	 */
+	void requireOpen(Instant now) {
+		if (this.status.equals("complete")) {
+			throw new StateConflict("Checkout " + this.prefixId + " is already complete");
+		}
+		if (!isOpen(now)) {
+			throw new StateConflict("Checkout " + this.prefixId + " is " + status(now) + ": start a new checkout");
+		}
+	}
+
+	/** Whether {@code email} looks like an address a receipt can go to. */
+	static boolean isEmail(String email) {
+		return EMAIL.matcher(email).matches();
 	}
 
 	boolean isOpen(Instant now) {

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.catalog.Catalog;
-import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.customers.Customers;
 import dev.storekeeper.discounts.Discounts;
 import dev.storekeeper.platform.Caller;
@@ -26,9 +25,9 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.payments.Payments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,10 +63,10 @@ public class OrderBook {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	OrderBook(OrderRepository orders, Catalog catalog, Customers customers, Discounts discounts, Payments payments,
-			Accounts accounts, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl) {
+			Accounts accounts, Events events, Clock clock, PublicUrl publicUrl) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.customers = customers;
@@ -76,7 +75,7 @@ public class OrderBook {
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	/**
@@ -90,22 +89,17 @@ public class OrderBook {
 		if (order.lines().isEmpty()) {
 			throw Errors.of("base", "An order needs at least one line");
 		}
-		Map<Long, VariantForSale> variants = this.catalog.variantsForSale(order.accountId(), order.livemode(),
-				order.lines().stream().map(NewOrder.NewLine::priceVariantId).toList());
-		boolean seats = variants.values().stream().anyMatch((variant) -> variant.seatQuantity() != null);
-		boolean subscription = variants.values().stream().anyMatch(VariantForSale::recurring);
+		boolean seats = order.lines().stream().anyMatch((line) -> line.variant().seatQuantity() != null);
+		boolean subscription = order.lines().stream().anyMatch((line) -> line.variant().recurring());
 		Instant now = Times.now(this.clock);
 		String prefixId = Ids.next("ord");
 		long orderId = this.orders.insert(prefixId, order, seats, subscription, now);
 		int position = 0;
 		for (NewOrder.NewLine line : order.lines()) {
 			long lineId = this.orders.insertLine(Ids.next("oi"), orderId, order, line, position++);
-			VariantForSale variant = variants.get(line.priceVariantId());
-			int tokens = (variant != null && variant.seatQuantity() != null) ? variant.seatQuantity() * line.quantity()
-					: 1;
-			Instant expiresAt = (variant != null && variant.revokeAfterDays() != null)
-					? now.plus(Duration.ofDays(variant.revokeAfterDays())) : null;
-			for (int seat = 1; seat <= tokens; seat++) {
+			Integer revokeAfterDays = line.variant().revokeAfterDays();
+			Instant expiresAt = (revokeAfterDays != null) ? now.plus(Duration.ofDays(revokeAfterDays)) : null;
+			for (int seat = 1; seat <= line.seats(); seat++) {
 				this.orders.insertAccess(Ids.next("at"), Ids.random(32), orderId, lineId, order, line, seat, expiresAt,
 						now);
 			}
@@ -404,8 +398,8 @@ public class OrderBook {
 			@Nullable Instant expiresAt, @Nullable Instant revokedAt, int viewCount, @Nullable Instant lastViewedAt,
 			Instant createdAt) {
 
-		static AccessTokenJson of(Order.Access access, String publicUrl) {
-			return new AccessTokenJson(access.prefixId(), publicUrl + "/access/" + access.token(), access.productId(),
+		static AccessTokenJson of(Order.Access access, PublicUrl publicUrl) {
+			return new AccessTokenJson(access.prefixId(), publicUrl.of("/access/" + access.token()), access.productId(),
 					access.priceVariantId(), access.expiresAt(), access.revokedAt(), access.viewCount(),
 					access.lastViewedAt(), access.createdAt());
 		}
