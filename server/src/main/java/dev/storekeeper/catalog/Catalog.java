@@ -25,7 +25,6 @@ import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.content.Experiences;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.InvalidRecord;
@@ -35,7 +34,13 @@ import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
+import dev.storekeeper.sales.Listeners;
+import dev.storekeeper.sales.OrderPlaced;
+import dev.storekeeper.sales.OrderRefunded;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +64,7 @@ public class Catalog {
 
 	private final Accounts accounts;
 
-	private final Events events;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
@@ -70,7 +75,8 @@ public class Catalog {
 	private final CatalogCache cache;
 
 	Catalog(ProductRepository products, PriceVariantRepository variants, ReviewRepository reviews, Accounts accounts,
-			Experiences experiences, Events events, Clock clock, PublicUrl publicUrl, CatalogCache cache) {
+			Experiences experiences, ApplicationEventPublisher events, Clock clock, PublicUrl publicUrl,
+			CatalogCache cache) {
 		this.experiences = experiences;
 		this.cache = cache;
 		this.products = products;
@@ -143,7 +149,7 @@ public class Catalog {
 			this.products.replaceMedia(id, draft.media, now);
 		}
 		ProductJson json = productJson(caller, id);
-		this.events.record(caller.accountId(), caller.livemode(), "product.created", json);
+		this.events.publishEvent(new ProductCreated(caller.accountId(), caller.livemode(), json));
 		return json;
 	}
 
@@ -174,7 +180,7 @@ public class Catalog {
 			this.products.replaceMedia(current.id(), draft.media, now);
 		}
 		ProductJson json = productJson(caller, current.id());
-		this.events.record(caller.accountId(), caller.livemode(), "product.updated", json);
+		this.events.publishEvent(new ProductUpdated(caller.accountId(), caller.livemode(), json));
 		return json;
 	}
 
@@ -191,7 +197,7 @@ public class Catalog {
 		}
 		ProductJson json = productJson(caller, product.id());
 		this.products.delete(product.id());
-		this.events.record(caller.accountId(), caller.livemode(), "product.deleted", json);
+		this.events.publishEvent(new ProductDeleted(caller.accountId(), caller.livemode(), json));
 	}
 
 	private Product findProduct(Caller caller, String key) {
@@ -461,7 +467,7 @@ public class Catalog {
 		long id = this.reviews.insert(Ids.next("rev"), caller.accountId(), caller.livemode(), product.id(),
 				draft.rating, draft.content, draft.customerName, position, Times.now(this.clock));
 		ReviewJson json = review(caller, String.valueOf(id));
-		this.events.record(caller.accountId(), caller.livemode(), "review.created", json);
+		this.events.publishEvent(new ReviewCreated(caller.accountId(), caller.livemode(), json));
 		return json;
 	}
 
@@ -612,8 +618,8 @@ public class Catalog {
 					&& (left + (long) quantity) * 10L > initial) {
 				Product product = this.products.byIds(stock.accountId(), stock.livemode(), List.of(stock.productId()))
 					.get(stock.productId());
-				this.events.record(stock.accountId(), stock.livemode(), "product.low_stock",
-						toJson(stock.accountId(), stock.livemode(), List.of(product)).get(0));
+				this.events.publishEvent(new StockRanLow(stock.accountId(), stock.livemode(),
+						toJson(stock.accountId(), stock.livemode(), List.of(product)).get(0)));
 			}
 		});
 		return true;
@@ -633,14 +639,28 @@ public class Catalog {
 	}
 
 	/**
-	 * Marks the variant and its product as sold: from then on they can only be archived,
-	 * never deleted. Only the first sale writes (see
-	 * {@link PriceVariantRepository#recordSale}), so checkouts of one variant never wait
-	 * for each other on its row or its product's.
+	 * Marks the variants an order sold, and their products, as sold, in the order's
+	 * transaction: from then on they can only be archived, never deleted. Only the first
+	 * sale writes (see {@link PriceVariantRepository#recordSale}), so checkouts of one
+	 * variant never wait for each other on its row or its product's.
 	 */
+	@EventListener
+	@Order(Listeners.STATE)
+	void on(OrderPlaced placed) {
+		placed.lines().forEach((line) -> recordSale(line.priceVariantId()));
+	}
+
+	/** Marks one variant and its product as sold (see {@link #on(OrderPlaced)}). */
 	@Transactional
 	public void recordSale(long variantId) {
 		this.variants.recordSale(variantId);
+	}
+
+	/** Puts the stock of a fully refunded order back, in the refund's transaction. */
+	@EventListener
+	@Order(Listeners.STATE)
+	void on(OrderRefunded refunded) {
+		refunded.returned().forEach((line) -> returnStock(line.priceVariantId(), line.quantity()));
 	}
 
 	/** The account's products among {@code productIds}, in brief, by id. */

@@ -17,13 +17,13 @@ import dev.storekeeper.payments.Payments;
 import dev.storekeeper.payments.SessionGateway;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,7 +45,7 @@ public class Checkouts {
 
 	private final Payments payments;
 
-	private final Events events;
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
@@ -56,7 +56,7 @@ public class Checkouts {
 	private final Carts carts;
 
 	Checkouts(CheckoutRepository checkouts, Quotes quotes, CheckoutViews views, Catalog catalog, Payments payments,
-			Events events, TransactionTemplate transactions, Carts carts, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Carts carts, Clock clock,
 			@Value("${storekeeper.checkout.ttl:24h}") Duration ttl) {
 		this.checkouts = checkouts;
 		this.quotes = quotes;
@@ -143,7 +143,7 @@ public class Checkouts {
 				created = replaceProcessorSession(created, now);
 			}
 			CheckoutJson json = this.views.json(created);
-			this.events.record(accountId, livemode, "checkout.created", json);
+			this.events.publishEvent(new CheckoutCreated(accountId, livemode, json));
 			return json;
 		});
 	}

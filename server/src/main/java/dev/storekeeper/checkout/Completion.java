@@ -3,9 +3,7 @@ package dev.storekeeper.checkout;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -29,11 +27,11 @@ import dev.storekeeper.payments.PaymentGateway;
 import dev.storekeeper.payments.Payments;
 import dev.storekeeper.payments.SessionGateway;
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.PaymentFailed;
 import dev.storekeeper.platform.StateConflict;
 import dev.storekeeper.platform.Times;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,15 +62,15 @@ public class Completion {
 
 	private final OrderBook orders;
 
-	private final Events events;
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	Completion(CheckoutRepository checkouts, CheckoutViews views, Quotes quotes, Catalog catalog, Discounts discounts,
-			Customers customers, Payments payments, OrderBook orders, Events events, TransactionTemplate transactions,
-			Clock clock) {
+			Customers customers, Payments payments, OrderBook orders, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.checkouts = checkouts;
 		this.views = views;
 		this.quotes = quotes;
@@ -178,7 +176,7 @@ public class Completion {
 		DiscountJson discountJson = (redemption != null) ? redemption.json() : null;
 		CheckoutJson json = this.views.json(this.views.reread(checkout), reservation.variantJson(),
 				reservation.productJson(), discountJson);
-		this.events.record(checkout.accountId(), checkout.livemode(), "checkout.completed", json);
+		this.events.publishEvent(new CheckoutCompleted(checkout.accountId(), checkout.livemode(), json));
 		return json;
 	}
 
@@ -294,13 +292,9 @@ public class Completion {
 	 * its own (the sale's was undone).
 	 */
 	private void recordPaymentFailed(Checkout checkout, String code, String message) {
-		this.transactions.executeWithoutResult((status) -> {
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("checkout", this.views.json(this.views.reread(checkout)));
-			data.put("code", code);
-			data.put("message", message);
-			this.events.record(checkout.accountId(), checkout.livemode(), "payment.failed", data);
-		});
+		this.transactions
+			.executeWithoutResult((status) -> this.events.publishEvent(new CheckoutPaymentFailed(checkout.accountId(),
+					checkout.livemode(), this.views.json(this.views.reread(checkout)), code, message)));
 	}
 
 }

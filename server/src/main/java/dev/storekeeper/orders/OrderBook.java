@@ -19,7 +19,6 @@ import dev.storekeeper.customers.Customers;
 import dev.storekeeper.discounts.Discounts;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.Expand;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
@@ -27,7 +26,11 @@ import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Times;
+import dev.storekeeper.sales.OrderDisputed;
+import dev.storekeeper.sales.OrderPlaced;
+import dev.storekeeper.sales.OrderRefunded;
 import dev.storekeeper.payments.Payments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,14 +62,14 @@ public class OrderBook {
 
 	private final Accounts accounts;
 
-	private final Events events;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final PublicUrl publicUrl;
 
 	OrderBook(OrderRepository orders, Catalog catalog, Customers customers, Discounts discounts, Payments payments,
-			Accounts accounts, Events events, Clock clock, PublicUrl publicUrl) {
+			Accounts accounts, ApplicationEventPublisher events, Clock clock, PublicUrl publicUrl) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.customers = customers;
@@ -80,9 +83,9 @@ public class OrderBook {
 
 	/**
 	 * Places the order of a completed checkout inside the checkout's transaction: the
-	 * order, its lines, one access token per line (one per seat for seat variants), the
-	 * variants' sales, the customer's counters, and the events {@code order.created} and
-	 * {@code order.paid}.
+	 * order, its lines and one access token per line (one per seat for seat variants);
+	 * publishes {@link OrderPlaced}, on which the catalog records the sales and customers
+	 * their counters, in this transaction.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PlacedOrder place(NewOrder order) {
@@ -103,15 +106,23 @@ public class OrderBook {
 				this.orders.insertAccess(Ids.next("at"), Ids.random(32), orderId, lineId, order, line, seat, expiresAt,
 						now);
 			}
-			this.catalog.recordSale(line.priceVariantId());
 		}
-		this.customers.recordOrder(order.customerId(), order.amount());
-		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(orderId)),
-				Expand.parse("line_items,customer", EXPANSIONS))
-			.get(0);
-		this.events.record(order.accountId(), order.livemode(), "order.created", json);
-		this.events.record(order.accountId(), order.livemode(), "order.paid", json);
+		this.events.publishEvent(
+				new OrderPlaced(order.accountId(), order.livemode(), orderId, order.customerId(), order.amount(),
+						order.lines()
+							.stream()
+							.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
+							.toList()));
 		return new PlacedOrder(orderId, prefixId);
+	}
+
+	/**
+	 * One order as JSON with {@code expand} (a comma-separated list of
+	 * {@link #EXPANSIONS}), whoever's it is: for reporting an event of the order's.
+	 */
+	@Transactional(readOnly = true)
+	public OrderJson json(long accountId, boolean livemode, long orderId, String expand) {
+		return expand(accountId, livemode, List.of(this.orders.get(orderId)), Expand.parse(expand, EXPANSIONS)).get(0);
 	}
 
 	/** The buyer's access links of an order, for the receipt page. */
@@ -246,11 +257,8 @@ public class OrderBook {
 		Instant now = Times.now(this.clock);
 		this.orders.setStatus(order.id(), "disputed", now);
 		this.payments.recordDispute(order.chargeId());
-		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(order.id())),
-				Expand.parse("line_items,customer,charge", EXPANSIONS))
-			.get(0);
-		this.events.record(order.accountId(), order.livemode(), "order.disputed", json);
-		return json;
+		this.events.publishEvent(new OrderDisputed(order.accountId(), order.livemode(), order.id()));
+		return json(order.accountId(), order.livemode(), order.id(), "line_items,customer,charge");
 	}
 
 	private @Nullable Order orderOfCharge(String gateway, String processorChargeId) {
@@ -266,17 +274,16 @@ public class OrderBook {
 			throw Errors.of("amount", "is more than what is left to refund");
 		}
 		long refundId = this.orders.insertRefund(Ids.next("re"), order, refunded, reason, notes, processorId, now);
-		this.customers.recordRefund(order.customerId(), refunded);
+		List<OrderPlaced.Line> returned = List.of();
 		if (refunded == order.refundable()) {
 			this.orders.revokeAccess(order.id(), now);
-			for (Order.Line line : this.orders.lines(List.of(order.id()))) {
-				this.catalog.returnStock(line.priceVariantId(), line.quantity());
-			}
+			returned = this.orders.lines(List.of(order.id()))
+				.stream()
+				.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
+				.toList();
 		}
-		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(order.id())),
-				Expand.parse("line_items,customer,refunds", EXPANSIONS))
-			.get(0);
-		this.events.record(order.accountId(), order.livemode(), "order.refunded", json);
+		this.events.publishEvent(new OrderRefunded(order.accountId(), order.livemode(), order.id(), order.customerId(),
+				refunded, returned));
 		return this.orders.refunds(List.of(order.id()))
 			.stream()
 			.filter((refund) -> refund.id() == refundId)

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
@@ -48,6 +49,8 @@ public class Deliveries implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
+	private final Outbox outbox;
+
 	private final WebhookEndpoints endpoints;
 
 	private final Sender sender;
@@ -58,9 +61,10 @@ public class Deliveries implements DisposableBean {
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-	Deliveries(JdbcClient jdbc, WebhookEndpoints endpoints, Sender sender, TransactionTemplate transactions,
-			Clock clock) {
+	Deliveries(JdbcClient jdbc, Outbox outbox, WebhookEndpoints endpoints, Sender sender,
+			TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.outbox = outbox;
 		this.endpoints = endpoints;
 		this.sender = sender;
 		this.transactions = transactions;
@@ -89,19 +93,15 @@ public class Deliveries implements DisposableBean {
 	public int fanOut() {
 		int done = 0;
 		for (int batch = 0; batch < 50; batch++) {
-			List<FanOut> events = this.jdbc
-				.sql("select id, account_id, livemode, type from events where fanned_out = false order by id limit 500")
-				.query((rs, n) -> new FanOut(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode"),
-						rs.getString("type")))
-				.list();
+			List<Outbox.Entry> events = this.outbox.unfanned(500);
 			Map<String, List<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
 			// a hundred events a transaction: each still claimed on its own, so two nodes
 			// never fan one out twice
 			for (int from = 0; from < events.size(); from += 100) {
-				List<FanOut> some = events.subList(from, Math.min(events.size(), from + 100));
+				List<Outbox.Entry> some = events.subList(from, Math.min(events.size(), from + 100));
 				Integer claimed = this.transactions.execute((status) -> {
 					int count = 0;
-					for (FanOut event : some) {
+					for (Outbox.Entry event : some) {
 						count += fanOut(event, endpoints) ? 1 : 0;
 					}
 					return count;
@@ -115,14 +115,8 @@ public class Deliveries implements DisposableBean {
 		return done;
 	}
 
-	/** What the fan-out needs of an event. */
-	private record FanOut(long id, long accountId, boolean livemode, String type) {
-	}
-
-	private boolean fanOut(FanOut event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
-		if (this.jdbc.sql("update events set fanned_out = true where id = :id and fanned_out = false")
-			.param("id", event.id())
-			.update() != 1) {
+	private boolean fanOut(Outbox.Entry event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
+		if (!this.outbox.claim(event.id())) {
 			return false;
 		}
 		Instant now = Times.now(this.clock);

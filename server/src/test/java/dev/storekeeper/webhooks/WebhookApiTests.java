@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.Events;
+import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
@@ -48,7 +48,7 @@ class WebhookApiTests extends ApiTest {
 	Sender sender;
 
 	@Autowired
-	Events events;
+	Outbox events;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -187,7 +187,8 @@ class WebhookApiTests extends ApiTest {
 	void anEventRecordedBeforeACrashIsDeliveredByAFreshDeliverer() {
 		endpoint(this.api, "[\"*\"]");
 		record(false, "order.paid", Map.of("prefixId", "ord_crash"));
-		Deliveries fresh = new Deliveries(this.jdbc, this.endpoints, this.sender, this.transactions, Clock.systemUTC());
+		Deliveries fresh = new Deliveries(this.jdbc, this.events, this.endpoints, this.sender, this.transactions,
+				Clock.systemUTC());
 		fresh.fanOut();
 		fresh.deliverDue(Instant.now());
 		fresh.destroy();
@@ -201,8 +202,10 @@ class WebhookApiTests extends ApiTest {
 		for (int i = 0; i < 40; i++) {
 			record(false, "order.paid", Map.of("prefixId", "ord_" + i));
 		}
-		Deliveries a = new Deliveries(this.jdbc, this.endpoints, this.sender, this.transactions, Clock.systemUTC());
-		Deliveries b = new Deliveries(this.jdbc, this.endpoints, this.sender, this.transactions, Clock.systemUTC());
+		Deliveries a = new Deliveries(this.jdbc, this.events, this.endpoints, this.sender, this.transactions,
+				Clock.systemUTC());
+		Deliveries b = new Deliveries(this.jdbc, this.events, this.endpoints, this.sender, this.transactions,
+				Clock.systemUTC());
 		CountDownLatch start = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Deliveries deliverer : List.of(a, b)) {
