@@ -25,15 +25,15 @@ class ProductPage {
 
 	private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:";
 
-	private final Catalog catalog;
+	private final Products products;
 
-	ProductPage(Catalog catalog) {
-		this.catalog = catalog;
+	ProductPage(Products products) {
+		this.products = products;
 	}
 
 	@GetMapping(path = "/p/{subdomain}/{slug}")
 	ResponseEntity<String> show(@PathVariable String subdomain, @PathVariable String slug) {
-		return this.catalog.publicProduct(subdomain, slug)
+		return this.products.publicProduct(subdomain, slug)
 			.map((product) -> page(HttpStatus.OK, product.name(), render(product)))
 			.orElseGet(() -> page(HttpStatus.NOT_FOUND, "Not found",
 					"<h1>Not found</h1><p>There is no such product.</p>"));

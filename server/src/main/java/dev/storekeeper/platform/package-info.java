@@ -8,4 +8,5 @@
 package dev.storekeeper.platform;
 
 import org.jspecify.annotations.NullMarked;
+
 import org.springframework.modulith.ApplicationModule;
