@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.platform.StateConflict;
 
 /** A checkout as stored, with its items. */
-record Checkout(long id, String prefixId, long accountId, boolean livemode, String status, String mode, String currency,
-		String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId, long subtotal,
-		long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl, @Nullable Long orderId,
-		@Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt, Instant createdAt,
-		Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret, List<Item> items) {
+record Checkout(long id, String prefixId, long accountId, boolean livemode, CheckoutStatus status, CheckoutMode mode,
+		String currency, String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId,
+		long subtotal, long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl,
+		@Nullable Long orderId, @Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt,
+		Instant createdAt, Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret,
+		List<Item> items) {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
@@ -38,11 +39,12 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 	 * complete, not expired.
 	 */
 	void requireOpen(Instant now) {
-		if (this.status.equals("complete")) {
+		if (this.status == CheckoutStatus.COMPLETE) {
 			throw new StateConflict("Checkout " + this.prefixId + " is already complete");
 		}
 		if (!isOpen(now)) {
-			throw new StateConflict("Checkout " + this.prefixId + " is " + status(now) + ": start a new checkout");
+			throw new StateConflict(
+					"Checkout " + this.prefixId + " is " + status(now).wire() + ": start a new checkout");
 		}
 	}
 
@@ -52,12 +54,13 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 	}
 
 	boolean isOpen(Instant now) {
-		return this.status.equals("open") && now.isBefore(this.expiresAt);
+		return this.status == CheckoutStatus.OPEN && now.isBefore(this.expiresAt);
 	}
 
 	/** The status as shown: an open checkout past its expiry is expired. */
-	String status(Instant now) {
-		return (this.status.equals("open") && !now.isBefore(this.expiresAt)) ? "expired" : this.status;
+	CheckoutStatus status(Instant now) {
+		return (this.status == CheckoutStatus.OPEN && !now.isBefore(this.expiresAt)) ? CheckoutStatus.EXPIRED
+				: this.status;
 	}
 
 }

@@ -90,7 +90,7 @@ class CheckoutViews {
 					item.discountAmount(), variant, products.get(item.productId())));
 		}
 		AccountJson seller = AccountJson.of(this.accounts.get(checkout.accountId()));
-		return new CheckoutJson(checkout.id(), checkout.prefixId(), checkout.status(now), checkout.mode(),
+		return new CheckoutJson(checkout.id(), checkout.prefixId(), checkout.status(now).wire(), checkout.mode().wire(),
 				checkout.currency(), checkout.subtotal(), checkout.discountAmount(), checkout.total(),
 				checkout.total() == 0, checkout.processorId(),
 				(checkout.processorClientSecret() != null) ? checkout.processorClientSecret() : checkout.clientSecret(),

@@ -132,7 +132,8 @@ public class Checkouts {
 						requests.get(i).quantity(), variant.payWhatYouWant() ? priced.units().get(i) : null,
 						priced.pricing().lineDiscounts().get(i)));
 			}
-			String mode = priced.variants().stream().anyMatch(VariantForSale::recurring) ? "subscription" : "payment";
+			CheckoutMode mode = priced.variants().stream().anyMatch(VariantForSale::recurring)
+					? CheckoutMode.SUBSCRIPTION : CheckoutMode.PAYMENT;
 			CheckoutRepository.NewCheckout checkout = new CheckoutRepository.NewCheckout(accountId, livemode, mode,
 					priced.currency(), email, (priced.discount() != null) ? priced.discount().id() : null,
 					priced.pricing().subtotal(), priced.pricing().discountAmount(), priced.pricing().total(), returnUrl,
@@ -237,7 +238,7 @@ public class Checkouts {
 		String id = null;
 		String secret = null;
 		if (checkout.total() > 0) {
-			if (checkout.mode().equals("subscription")) {
+			if (checkout.mode() == CheckoutMode.SUBSCRIPTION) {
 				throw Errors.of("base", "Subscriptions cannot be paid through Stripe on this server yet: "
 						+ "sell this variant as a one-time payment");
 			}

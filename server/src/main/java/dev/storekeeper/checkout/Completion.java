@@ -121,7 +121,7 @@ public class Completion {
 		Instant now = Times.now(this.clock);
 		// A paid session was held to the processor's own expiry: money it took is
 		// honoured.
-		if (!(payment instanceof PaidSession && checkout.status().equals("open"))) {
+		if (!(payment instanceof PaidSession && checkout.status() == CheckoutStatus.OPEN)) {
 			checkout.requireOpen(now);
 		}
 		String email = (givenEmail != null && !givenEmail.isBlank()) ? givenEmail.trim() : checkout.email();
@@ -253,7 +253,7 @@ public class Completion {
 		}
 		catch (StateConflict ex) {
 			Checkout now = this.views.reread(found);
-			if (!now.status().equals("complete")) {
+			if (now.status() != CheckoutStatus.COMPLETE) {
 				giveBack(now, sessions, paid, ex.getMessage());
 			}
 			return this.views.json(now);

@@ -47,9 +47,6 @@ public class OrderBook {
 	public static final Set<String> EXPANSIONS = Set.of("line_items", "customer", "discount", "access_tokens",
 			"seller_account", "charge", "refunds");
 
-	/** The reasons a refund may give (Stripe's). */
-	static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
-
 	private final OrderRepository orders;
 
 	private final Catalog catalog;
@@ -183,27 +180,7 @@ public class OrderBook {
 			@Nullable String notes) {
 		Order found = find(caller, orderPrefixId);
 		Order order = this.orders.lock(found.id());
-		Errors errors = new Errors();
-		if (reason != null && !REASONS.contains(reason)) {
-			errors.add("reason", "is not included in the list");
-		}
-		if (notes != null && notes.length() > 1000) {
-			errors.add("notes", "is too long (maximum is 1000 characters)");
-		}
-		if (order.isFree() || order.chargeId() == null) {
-			errors.add("base", "Order " + order.prefixId() + " was free: there is nothing to refund");
-		}
-		else if (order.refundable() == 0) {
-			errors.add("base", "Order " + order.prefixId() + " is already fully refunded");
-		}
-		else if (amount != null && amount <= 0) {
-			errors.add("amount", "must be greater than 0");
-		}
-		else if (amount != null && amount > order.refundable()) {
-			errors.add("amount", "must be less than or equal to " + order.refundable() + " (what is left to refund)");
-		}
-		errors.throwIfAny();
-		long refunded = (amount != null) ? amount : order.refundable();
+		long refunded = order.refundAmount(amount, reason, notes);
 		String processorId = this.payments.refund(order.chargeId(), refunded);
 		return applyRefund(order, refunded, reason, notes, processorId);
 	}
@@ -251,11 +228,11 @@ public class OrderBook {
 			return null;
 		}
 		Order order = this.orders.lock(found.id());
-		if (order.status().equals("disputed")) {
+		if (!order.disputable()) {
 			return null;
 		}
 		Instant now = Times.now(this.clock);
-		this.orders.setStatus(order.id(), "disputed", now);
+		this.orders.setStatus(order.id(), OrderStatus.DISPUTED, now);
 		this.payments.recordDispute(order.chargeId());
 		this.events.publishEvent(new OrderDisputed(order.accountId(), order.livemode(), order.id()));
 		return json(order.accountId(), order.livemode(), order.id(), "line_items,customer,charge");
@@ -275,7 +252,7 @@ public class OrderBook {
 		}
 		long refundId = this.orders.insertRefund(Ids.next("re"), order, refunded, reason, notes, processorId, now);
 		List<OrderPlaced.Line> returned = List.of();
-		if (refunded == order.refundable()) {
+		if (order.refundsAll(refunded)) {
 			this.orders.revokeAccess(order.id(), now);
 			returned = this.orders.lines(List.of(order.id()))
 				.stream()

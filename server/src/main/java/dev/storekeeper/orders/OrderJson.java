@@ -22,8 +22,8 @@ public record OrderJson(long id, String prefixId, String status, long amount, St
 		@JsonIgnore Map<String, Object> expanded) {
 
 	static OrderJson of(Order order) {
-		boolean paid = !order.isFree() && !order.status().equals("pending") && !order.status().equals("failed");
-		return new OrderJson(order.id(), order.prefixId(), order.status(), order.amount(), order.currency(),
+		boolean paid = order.paid();
+		return new OrderJson(order.id(), order.prefixId(), order.status().wire(), order.amount(), order.currency(),
 				order.subtotal(), order.discountAmount(), order.amountRefunded(), order.isFree(), paid,
 				order.isSeatOrder(), order.hasSubscription(), order.livemode(), order.checkoutId(), order.createdAt(),
 				order.updatedAt(), new LinkedHashMap<>());
