@@ -3,6 +3,8 @@
  * {@code migrate}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "accounts", "platform" })
 package dev.storekeeper.cli;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * out into deliveries.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform" })
 package dev.storekeeper.outbox;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * module, so that listening never makes a cycle (orders read customers and the catalog).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package dev.storekeeper.sales;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
