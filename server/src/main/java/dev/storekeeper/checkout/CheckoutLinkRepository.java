@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -147,21 +148,11 @@ class CheckoutLinkRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	List<CheckoutLinks.CheckoutLink> page(long accountId, boolean livemode, PageQuery page) {
-		return withVariants(this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list());
+		return withVariants(Scoped.page(this.jdbc, PAGE, accountId, livemode, page, this::row));
 	}
 
 	private List<CheckoutLinks.CheckoutLink> withVariants(List<CheckoutLinks.CheckoutLink> links) {

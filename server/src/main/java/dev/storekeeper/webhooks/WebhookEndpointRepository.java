@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.webhooks.WebhookEndpoints.Endpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,21 +71,11 @@ class WebhookEndpointRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	List<Endpoint> page(long accountId, boolean livemode, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(WebhookEndpointRepository::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, page, WebhookEndpointRepository::row);
 	}
 
 	long insert(String prefixId, long accountId, boolean livemode, Draft draft, String secret, Instant now) {
