@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.payments.Card;
+import dev.storekeeper.payments.PaymentFailed;
+import dev.storekeeper.payments.ProcessorError;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.Money;
 import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.PaymentFailed;
-import dev.storekeeper.platform.ProcessorError;
 import dev.storekeeper.platform.StateConflict;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

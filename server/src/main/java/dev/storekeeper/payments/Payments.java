@@ -87,7 +87,7 @@ public class Payments {
 	/**
 	 * Charges a card through the mode's gateway and records the charge, inside the
 	 * caller's transaction.
-	 * @throws dev.storekeeper.platform.PaymentFailed when declined (nothing is recorded)
+	 * @throws dev.storekeeper.payments.PaymentFailed when declined (nothing is recorded)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Charge charge(long accountId, boolean livemode, long amount, String currency, @Nullable Card card,
