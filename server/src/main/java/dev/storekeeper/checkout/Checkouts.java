@@ -685,6 +685,14 @@ public class Checkouts {
 			.orElseThrow(() -> new NotFound("Checkout"));
 	}
 
+	/**
+	 * Whether the buyer of the checkout a client secret opens may apply a discount code
+	 * (not when its link says {@code allowDiscountCodes: false}).
+	 */
+	boolean allowsDiscountCodes(String secret) {
+		return this.checkouts.allowsDiscountCodes(findBySecret(secret).id());
+	}
+
 	private Checkout findBySecret(String secret) {
 		if (!secret.matches("cs_[0-9A-Za-z_]{10,400}")) {
 			throw new NotFound("Checkout");

@@ -179,11 +179,13 @@ class HostedCheckoutPage {
 			field(body, "customAmount", "Your price (" + checkout.currency() + ")", "text",
 					value(form, "customAmount", null), "off");
 		}
-		body.append("<label for=\"discountCode\">Discount code</label><div class=\"row\">")
-			.append("<input id=\"discountCode\" name=\"discountCode\" value=\"")
-			.append(Html
-				.escape(value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : "")))
-			.append("\"><button type=\"submit\" name=\"action\" value=\"apply\" id=\"apply\">Apply</button></div>");
+		if (this.checkouts.allowsDiscountCodes(checkout.clientSecret())) {
+			body.append("<label for=\"discountCode\">Discount code</label><div class=\"row\">")
+				.append("<input id=\"discountCode\" name=\"discountCode\" value=\"")
+				.append(Html.escape(
+						value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : "")))
+				.append("\"><button type=\"submit\" name=\"action\" value=\"apply\" id=\"apply\">Apply</button></div>");
+		}
 		if (checkout.processorId() != null) {
 			body.append("<button type=\"submit\" name=\"action\" value=\"save\" id=\"save\">Save details</button>")
 				.append("</form>");

@@ -79,6 +79,7 @@ class HostedCheckoutSecurityApiTests extends ApiTest {
 		Response seller = this.api.patch("/v1/checkouts/" + checkoutId, "{\"checkout\":{\"discountCode\":\"HALF\"}}");
 		assertThat(seller.status()).isEqualTo(422);
 
+		assertThat(this.http.get("/checkout/" + secret).body()).doesNotContain("name=\"discountCode\"");
 		Map<String, String> apply = new LinkedHashMap<>();
 		apply.put("email", "buyer@example.com");
 		apply.put("discountCode", "HALF");
@@ -93,6 +94,7 @@ class HostedCheckoutSecurityApiTests extends ApiTest {
 
 		// a link that allows codes still takes them
 		String open = openLink(variant, true);
+		assertThat(this.http.get("/checkout/" + open).body()).contains("name=\"discountCode\"");
 		Response applied = this.http.patch("/v1/client/checkouts/" + open,
 				"{\"checkout\":{\"discountCode\":\"HALF\"}}");
 		assertThat(applied.status()).isEqualTo(200);
