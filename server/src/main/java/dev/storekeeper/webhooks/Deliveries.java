@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivery of the outbox: each new event becomes one delivery per endpoint that wants it
  * (same account and mode), claimed by one node at a time with conditional updates, sent
- * concurrently on virtual threads with both signatures, and retried after 1 min, 5 min,
- * 30 min and 2 h before it is marked failed.
+ * concurrently on virtual threads with both signatures (each send records its own
+ * outcome, so a slow receiver holds up no one else's), and retried after 1 min, 5 min, 30
+ * min and 2 h before it is marked failed.
  */
 @Service
 public class Deliveries implements DisposableBean {
@@ -57,6 +59,9 @@ public class Deliveries implements DisposableBean {
 	private final Clock clock;
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+	/** The sends in flight on this node, per endpoint. */
+	private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
 	Deliveries(JdbcClient jdbc, WebhookEndpoints endpoints, Sender sender, TransactionTemplate transactions,
 			Clock clock) {
@@ -155,54 +160,118 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/**
-	 * Sends every delivery due at {@code now}, concurrently; each is claimed by a
-	 * conditional update (a lease), so two deliverers never send the same attempt.
+	 * Sends every delivery due at {@code now} and waits for their outcomes to be recorded
+	 * (for a caller that needs them at once; the poller uses {@link #dispatchDue}).
 	 * @return how many attempts were made
 	 */
 	public int deliverDue(Instant at) {
-		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
-		// 10:01:00.4
-		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
 		int attempts = 0;
-		// up to 1,000 at a time, 200 in flight
 		for (int batch = 0; batch < 5; batch++) {
-			List<Long> due = this.jdbc.sql("""
-					select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
-					  and (locked_until is null or locked_until < :now)
-					order by next_attempt_at, id limit 200
-					""").param("now", Times.db(now)).query(Long.class).list();
-			// claimed in one transaction, sent concurrently, and their outcomes recorded
-			// in one transaction
-			List<Long> claimed = this.transactions.execute((status) -> {
-				List<Long> ids = new ArrayList<>();
-				for (long id : due) {
-					if (claim(id, now)) {
-						ids.add(id);
-					}
-				}
-				return ids;
-			});
-			List<Future<Outcome>> sent = new ArrayList<>();
-			for (long id : (claimed != null) ? claimed : List.<Long>of()) {
-				sent.add(this.workers.submit(() -> send(id, now, endpoints)));
-			}
-			List<Outcome> outcomes = new ArrayList<>();
-			for (Future<Outcome> future : sent) {
+			Dispatched dispatched = dispatch(at);
+			for (Future<?> send : dispatched.sends()) {
 				try {
-					outcomes.add(future.get());
+					send.get();
+					attempts++;
 				}
 				catch (Exception ex) {
 					log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
 				}
 			}
-			this.transactions.executeWithoutResult((status) -> outcomes.forEach((outcome) -> record(outcome, now)));
-			attempts += outcomes.size();
-			if (due.size() < 200) {
+			if (dispatched.due() < BATCH) {
 				break;
 			}
 		}
 		return attempts;
+	}
+
+	/**
+	 * Starts sending every delivery due at {@code now} and returns without waiting: each
+	 * send records its own outcome when it ends (within the sender's deadline), so a slow
+	 * receiver delays nobody else's deliveries, and the next round goes on while it is
+	 * still sending. An endpoint has at most {@link #PER_ENDPOINT} sends in flight on
+	 * this node; the rest of its deliveries wait for a later round.
+	 * @return how many sends were started
+	 */
+	public int dispatchDue(Instant at) {
+		int started = 0;
+		for (int batch = 0; batch < 5; batch++) {
+			Dispatched dispatched = dispatch(at);
+			started += dispatched.sends().size();
+			if (dispatched.due() < BATCH) {
+				break;
+			}
+		}
+		return started;
+	}
+
+	/** The most deliveries claimed at a time. */
+	static final int BATCH = 200;
+
+	/** The most sends one endpoint has in flight on one node. */
+	static final int PER_ENDPOINT = 10;
+
+	private record Dispatched(int due, List<Future<?>> sends) {
+	}
+
+	/**
+	 * Claims up to {@link #BATCH} due deliveries (of endpoints with room for more sends
+	 * in flight), each by a conditional update (a lease) so two deliverers never send the
+	 * same attempt, and starts their sends.
+	 */
+	private Dispatched dispatch(Instant at) {
+		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
+		// 10:01:00.4
+		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		List<Long> busy = new ArrayList<>();
+		this.inFlight.forEach((endpoint, count) -> {
+			if (count.get() >= PER_ENDPOINT) {
+				busy.add(endpoint);
+			}
+		});
+		busy.add(-1L);
+		List<Due> due = this.jdbc.sql("""
+				select id, endpoint_id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
+				  and (locked_until is null or locked_until < :now) and endpoint_id not in (:busy)
+				order by next_attempt_at, id limit :limit
+				""")
+			.param("now", Times.db(now))
+			.param("busy", busy)
+			.param("limit", BATCH)
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("endpoint_id")))
+			.list();
+		List<Due> claimed = this.transactions.execute((status) -> {
+			List<Due> mine = new ArrayList<>();
+			Map<Long, Integer> taken = new HashMap<>();
+			for (Due delivery : due) {
+				int inFlight = this.inFlight.getOrDefault(delivery.endpointId(), new AtomicInteger()).get()
+						+ taken.getOrDefault(delivery.endpointId(), 0);
+				if (inFlight < PER_ENDPOINT && claim(delivery.id(), now)) {
+					mine.add(delivery);
+					taken.merge(delivery.endpointId(), 1, Integer::sum);
+				}
+			}
+			return mine;
+		});
+		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
+		List<Future<?>> sends = new ArrayList<>();
+		for (Due delivery : (claimed != null) ? claimed : List.<Due>of()) {
+			AtomicInteger count = this.inFlight.computeIfAbsent(delivery.endpointId(), (key) -> new AtomicInteger());
+			count.incrementAndGet();
+			sends.add(this.workers.submit(() -> {
+				try {
+					Outcome outcome = send(delivery.id(), now, endpoints);
+					this.transactions.executeWithoutResult((status) -> record(outcome, now));
+				}
+				finally {
+					count.decrementAndGet();
+				}
+			}));
+		}
+		return new Dispatched(due.size(), sends);
+	}
+
+	/** A due delivery and the endpoint it goes to. */
+	private record Due(long id, long endpointId) {
 	}
 
 	private boolean claim(long id, Instant now) {
