@@ -40,10 +40,8 @@ class Storage {
 	static HikariConfig configFor(@Nullable String databaseUrl, String dataDir) {
 		HikariConfig config = new HikariConfig();
 		if (databaseUrl == null || databaseUrl.isBlank()) {
-			Path file = Path.of(dataDir).toAbsolutePath().resolve("storekeeper");
-			config.setJdbcUrl("jdbc:h2:file:" + file
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000;AUTO_SERVER=TRUE");
-			config.setUsername("sa");
+			config.setJdbcUrl(EmbeddedDatabase.url(Path.of(dataDir)));
+			config.setUsername(EmbeddedDatabase.USER);
 			config.setPassword("");
 			return config;
 		}
