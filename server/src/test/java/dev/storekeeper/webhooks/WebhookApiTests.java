@@ -151,7 +151,7 @@ class WebhookApiTests extends ApiTest {
 		endpoint(this.api, "[\"*\"]");
 		this.receiver.status.set(500);
 		double retrying = Metrics.value(this.http, ATTEMPTS, "outcome=\"retrying\"");
-		double failed = Metrics.value(this.http, ATTEMPTS, "outcome=\"failed\"");
+		double failedBefore = Metrics.value(this.http, ATTEMPTS, "outcome=\"failed\"");
 		record(false, "order.paid", Map.of("prefixId", "ord_retry"));
 		this.deliveries.fanOut();
 		Instant start = Instant.now();
@@ -166,7 +166,7 @@ class WebhookApiTests extends ApiTest {
 		assertThat(this.deliveries.deliverDue(at.plus(Duration.ofDays(1)))).isZero();
 		assertThat(this.receiver.received).hasSize(5);
 		assertThat(Metrics.value(this.http, ATTEMPTS, "outcome=\"retrying\"")).isEqualTo(retrying + 4);
-		assertThat(Metrics.value(this.http, ATTEMPTS, "outcome=\"failed\"")).isEqualTo(failed + 1);
+		assertThat(Metrics.value(this.http, ATTEMPTS, "outcome=\"failed\"")).isEqualTo(failedBefore + 1);
 		assertThat(this.receiver.received.stream().map((r) -> r.header("webhook-id")).distinct()).hasSize(1);
 
 		Response failed = this.api.get("/v1/webhook_events?status=failed");
