@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,25 +93,35 @@ public class Invalidations implements SmartInitializingSingleton, DisposableBean
 
 	private void sendChanges() {
 		while (this.running) {
-			Set<String> names = new HashSet<>();
 			try {
-				names.add(this.changed.take());
+				String first = this.changed.poll(500, TimeUnit.MILLISECONDS);
+				if (first != null) {
+					send(first);
+				}
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
-			this.changed.drainTo(names);
-			for (String name : names) {
-				try {
-					this.channel.publish(this.node + " " + name);
-					this.warned = false;
-				}
-				catch (RuntimeException ex) {
-					if (!this.warned) {
-						log.warn("Could not tell the other nodes that {} changed ({}); they see it within the cache's "
-								+ "time to live", name, ex.getMessage());
-						this.warned = true;
-					}
+		}
+	}
+
+	/**
+	 * Sends one message per cache changed, for {@code first} and what else is waiting.
+	 */
+	private void send(String first) {
+		Set<String> names = new HashSet<>();
+		names.add(first);
+		this.changed.drainTo(names);
+		for (String name : names) {
+			try {
+				this.channel.publish(this.node + " " + name);
+				this.warned = false;
+			}
+			catch (RuntimeException ex) {
+				if (!this.warned) {
+					log.warn("Could not tell the other nodes that {} changed ({}); they see it within the cache's "
+							+ "time to live", name, ex.getMessage());
+					this.warned = true;
 				}
 			}
 		}
@@ -138,7 +149,17 @@ public class Invalidations implements SmartInitializingSingleton, DisposableBean
 		this.running = false;
 		Thread sender = this.sender;
 		if (sender != null) {
-			sender.interrupt();
+			try {
+				sender.join(2000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			// changes committed just before the shutdown still reach the other nodes
+			String last = this.changed.poll();
+			if (last != null) {
+				send(last);
+			}
 		}
 		this.channel.close();
 	}
