@@ -106,8 +106,8 @@ class TwoNodesIntegrationTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(StorekeeperApplication.class).run(
 				"--server.port=0", "--storekeeper.cache-ttl=1h", "--storekeeper.redis-url=" + redisUrl,
 				"--storekeeper.data-dir=" + this.dataDir, "--storekeeper.webhooks.poller-enabled=false",
-				"--storekeeper.rate-limit.per-minute=0", "--spring.main.banner-mode=off",
-				"--spring.main.log-startup-info=false");
+				"--storekeeper.rate-limit.per-minute=0", "--storekeeper.database-pool-size=3",
+				"--spring.main.banner-mode=off", "--spring.main.log-startup-info=false");
 		this.nodes.add(context);
 		return context;
 	}

@@ -60,6 +60,8 @@ public final class ServerProcess implements AutoCloseable {
 			builder.environment().put("STOREKEEPER_DATA_DIR", dataDir.toAbsolutePath().toString());
 			builder.environment().put("PORT", String.valueOf(port));
 			builder.environment().put("RATE_LIMIT_PER_MINUTE", "0");
+			// a small pool: the suite's database serves other clients too
+			builder.environment().put("DATABASE_POOL_SIZE", "10");
 			ServerProcess server = new ServerProcess(builder.start(), log, port);
 			server.awaitHealthy(Duration.ofSeconds(180));
 			return server;
@@ -130,6 +132,7 @@ public final class ServerProcess implements AutoCloseable {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command(List.of("-XX:TieredStopAtLevel=1"), List.of(args)));
 			builder.environment().put("STOREKEEPER_DATA_DIR", dataDir.toAbsolutePath().toString());
+			builder.environment().put("DATABASE_POOL_SIZE", "2");
 			Path err = Files.createTempFile("storekeeper-command", ".err");
 			builder.redirectError(err.toFile());
 			Process process = builder.start();
