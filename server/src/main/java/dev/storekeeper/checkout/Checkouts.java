@@ -44,10 +44,14 @@ import dev.storekeeper.platform.PaymentFailed;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.StateConflict;
 import dev.storekeeper.platform.Times;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -90,10 +94,15 @@ public class Checkouts {
 
 	private final String publicUrl;
 
+	private final Counter completed;
+
 	Checkouts(CheckoutRepository checkouts, Catalog catalog, Discounts discounts, Customers customers,
 			Payments payments, OrderBook orders, Accounts accounts, Events events, TransactionTemplate transactions,
 			Carts carts, Clock clock, @Value("${storekeeper.checkout.ttl:24h}") Duration ttl,
-			@Value("${storekeeper.public-url}") String publicUrl) {
+			@Value("${storekeeper.public-url}") String publicUrl, MeterRegistry meters) {
+		this.completed = Counter.builder("storekeeper.checkouts.completed")
+			.description("Checkouts completed into an order on this node")
+			.register(meters);
 		this.checkouts = checkouts;
 		this.catalog = catalog;
 		this.discounts = discounts;
@@ -388,6 +397,12 @@ public class Checkouts {
 		CheckoutJson json = json(
 				this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow());
 		this.events.record(checkout.accountId(), checkout.livemode(), "checkout.completed", json);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Checkouts.this.completed.increment();
+			}
+		});
 		return json;
 	}
 

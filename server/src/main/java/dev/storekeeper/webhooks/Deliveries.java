@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +65,17 @@ public class Deliveries implements DisposableBean {
 	/** The sends in flight on this node, per endpoint. */
 	private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
+	private final Map<String, Counter> attemptsByOutcome = new HashMap<>();
+
 	Deliveries(JdbcClient jdbc, WebhookEndpoints endpoints, Sender sender, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
+		for (String outcome : List.of("succeeded", "retrying", "failed")) {
+			this.attemptsByOutcome.put(outcome, Counter.builder("storekeeper.webhooks.attempts")
+				.description("Webhook delivery attempts made by this node, by outcome: succeeded, retrying (failed, "
+						+ "to be tried again) or failed (given up)")
+				.tag("outcome", outcome)
+				.register(meters));
+		}
 		this.jdbc = jdbc;
 		this.endpoints = endpoints;
 		this.sender = sender;
@@ -363,6 +374,7 @@ public class Deliveries implements DisposableBean {
 			status = "pending";
 			next = now.plus(RETRIES.get(attempts - 1));
 		}
+		this.attemptsByOutcome.get(status.equals("pending") ? "retrying" : status).increment();
 		this.jdbc.sql("""
 				update webhook_deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
 				  locked_until = null, updated_at = :now where id = :id
