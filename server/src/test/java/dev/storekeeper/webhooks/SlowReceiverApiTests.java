@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.storekeeper.platform.Events;
@@ -65,7 +66,7 @@ class SlowReceiverApiTests extends ApiTest {
 			// attempt ends
 			Sender patient = new Sender(new Targets(true), Duration.ofMinutes(5));
 			Deliveries deliverer = new Deliveries(this.jdbc, this.endpoints, patient, this.transactions,
-					Clock.systemUTC());
+					Clock.systemUTC(), new SimpleMeterRegistry());
 			record(slowSeller, "ord_slow");
 			deliverer.fanOut();
 			assertThat(deliverer.dispatchDue(Instant.now())).isEqualTo(1);
@@ -96,7 +97,7 @@ class SlowReceiverApiTests extends ApiTest {
 			Http api = endpoint(seller, trickle.url());
 			Sender sender = new Sender(new Targets(true), Duration.ofMillis(300));
 			Deliveries deliverer = new Deliveries(this.jdbc, this.endpoints, sender, this.transactions,
-					Clock.systemUTC());
+					Clock.systemUTC(), new SimpleMeterRegistry());
 			record(seller, "ord_trickle");
 			deliverer.fanOut();
 			assertThat(deliverer.deliverDue(Instant.now())).isEqualTo(1);
