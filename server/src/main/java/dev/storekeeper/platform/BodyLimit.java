@@ -28,6 +28,11 @@ public class BodyLimit extends OncePerRequestFilter {
 	public static final int MAX_BYTES = 1024 * 1024;
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return StreamedBodies.isStreamed(request);
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long declared = request.getContentLengthLong();
