@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.fileupload.FileItemIterator;
@@ -127,9 +129,11 @@ class FileController {
 		String sourceType = fields.string("sourceType");
 		String url = fields.string("url");
 		String filename = fields.string("filename");
+		if (sourceType == null || StoredFile.UPLOAD.equals(sourceType)) {
+			return pending(caller, fields, filename);
+		}
 		if (!StoredFile.EXTERNAL.equals(sourceType)) {
-			errors.add("sourceType",
-					"must be external with a url; upload the bytes as multipart/form-data (part file)");
+			errors.add("sourceType", "must be upload or external");
 		}
 		if (url == null || url.isBlank()) {
 			errors.add("url", "can't be blank");
@@ -142,6 +146,31 @@ class FileController {
 		}
 		errors.throwIfAny();
 		return created(this.files.external(caller, url.trim(), filename));
+	}
+
+	/** The reference flow: a pending upload with the URL to PUT its bytes to. */
+	private ResponseEntity<FileJson> pending(Caller caller, Fields fields, @Nullable String filename) {
+		Errors errors = fields.errors();
+		String contentType = fields.string("contentType");
+		if (filename == null || filename.isBlank()) {
+			errors.add("filename", "can't be blank");
+		}
+		else if (filename.length() > MAX_FILENAME || filename.contains("/") || filename.contains("\\")) {
+			errors.add("filename", "must be at most 255 characters, without / or \\");
+		}
+		if (contentType != null && (contentType.isBlank() || contentType.length() > 255)) {
+			errors.add("contentType", "must be a media type of at most 255 characters");
+		}
+		errors.throwIfAny();
+		String name = filename.trim();
+		Files.Pending pending = this.files.pending(caller, name, contentType(contentType, name));
+		FileJson json = json(pending.file()).withUpload(pending.uploadUrl(), pending.uploadHeaders());
+		return ResponseEntity.created(URI.create("/v1/files/" + pending.file().prefixId())).body(json);
+	}
+
+	@PostMapping("/{id}/uploaded")
+	FileJson uploaded(Caller caller, @PathVariable String id) {
+		return json(this.files.uploaded(caller, id));
 	}
 
 	@PostMapping
@@ -217,12 +246,23 @@ class FileController {
 	/** A file on the wire. */
 	record FileJson(long id, String prefixId, String object, boolean livemode, String sourceType, String uploadStatus,
 			@Nullable String url, String filename, String contentType, @Nullable Long size, @Nullable String provider,
-			@Nullable String fileUrl, @Nullable String sha256, Instant createdAt, Instant updatedAt) {
+			@Nullable String fileUrl, @Nullable String sha256, Instant createdAt, Instant updatedAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String uploadUrl,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, String> uploadHeaders) {
 
 		static FileJson of(StoredFile file, @Nullable String fileUrl) {
 			return new FileJson(file.id(), file.prefixId(), "file", file.livemode(), file.sourceType(),
 					file.uploadStatus(), file.url(), file.filename(), file.contentType(), file.size(), file.provider(),
-					fileUrl, file.sha256(), file.createdAt(), file.updatedAt());
+					fileUrl, file.sha256(), file.createdAt(), file.updatedAt(), null, null);
+		}
+
+		/**
+		 * The reference flow's answer: where to PUT the bytes, and with which headers.
+		 */
+		FileJson withUpload(String uploadUrl, Map<String, String> uploadHeaders) {
+			return new FileJson(this.id, this.prefixId, this.object, this.livemode, this.sourceType, this.uploadStatus,
+					this.url, this.filename, this.contentType, this.size, this.provider, this.fileUrl, this.sha256,
+					this.createdAt, this.updatedAt, uploadUrl, uploadHeaders);
 		}
 
 	}

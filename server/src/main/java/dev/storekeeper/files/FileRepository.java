@@ -61,6 +61,11 @@ class FileRepository {
 
 	private static final String DELETE = "delete from files where id = :id";
 
+	private static final String MARK_READY = """
+			update files set upload_status = 'ready', size = :size, sha256 = :sha256, updated_at = :now
+			where id = :id and upload_status = 'pending'
+			""";
+
 	private final JdbcClient jdbc;
 
 	FileRepository(JdbcClient jdbc) {
@@ -153,6 +158,16 @@ class FileRepository {
 	/** The prefixed ids of the experiences that grant the file. */
 	List<String> usedBy(long id) {
 		return this.jdbc.sql(USED_BY).param("id", id).query(String.class).list();
+	}
+
+	/** Marks a pending upload ready; false when it no longer was pending. */
+	boolean markReady(long id, long size, String sha256, Instant now) {
+		return this.jdbc.sql(MARK_READY)
+			.param("id", id)
+			.param("size", size)
+			.param("sha256", sha256)
+			.param("now", Times.db(now))
+			.update() == 1;
 	}
 
 	void delete(long id) {

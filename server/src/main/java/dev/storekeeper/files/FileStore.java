@@ -3,6 +3,7 @@ package dev.storekeeper.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,5 +27,11 @@ interface FileStore {
 	 * when the server streams them ({@link #open}).
 	 */
 	@Nullable URI presignedGet(String key, String filename, String contentType);
+
+	/**
+	 * A presigned PUT of {@code key} valid for {@code ttl} (S3), or null when uploads of
+	 * the reference flow come to the server's own signed {@code PUT /uploads/{prefixId}}.
+	 */
+	@Nullable URI presignedPut(String key, String contentType, Duration ttl);
 
 }

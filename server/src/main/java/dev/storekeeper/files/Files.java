@@ -47,6 +47,14 @@ public class Files {
 
 	static final long MAX_EXPIRES_IN = 604_800;
 
+	private static final Duration UPLOAD_TTL = Duration.ofHours(1);
+
+	/**
+	 * Signed before an upload URL's prefixId, so a download signature never opens an
+	 * upload.
+	 */
+	private static final String UPLOAD_PURPOSE = "upload.";
+
 	private final FileRepository files;
 
 	private final FileStore store;
@@ -123,6 +131,81 @@ public class Files {
 	/** Removes received bytes that will not be recorded. */
 	void discard(Received received) {
 		discard(received.key());
+	}
+
+	/**
+	 * The reference flow's first step: a pending upload, and where to {@code PUT} its
+	 * bytes within an hour (S3's presigned PUT, or the server's own signed
+	 * {@code /uploads} URL).
+	 */
+	@Transactional
+	Pending pending(Caller caller, String filename, String contentType) {
+		Instant now = Times.now(this.clock);
+		StoredFile file = new StoredFile(0, Ids.next("file"), caller.accountId(), caller.livemode(), StoredFile.UPLOAD,
+				StoredFile.PENDING, null, filename, contentType, null, null, null, now, now);
+		long id = this.files.insert(file, now);
+		URI presigned = this.store.presignedPut(file.storageKey(), contentType, UPLOAD_TTL);
+		long expires = now.plus(UPLOAD_TTL).getEpochSecond();
+		String url = (presigned != null) ? presigned.toString() : this.publicUrl + "/uploads/" + file.prefixId()
+				+ "?expires=" + expires + "&signature=" + this.signer.sign(UPLOAD_PURPOSE + file.prefixId(), expires);
+		return new Pending(get(caller, String.valueOf(id)), url, Map.of("Content-Type", contentType));
+	}
+
+	/**
+	 * {@code PUT /uploads/{prefixId}}: the bytes of a pending upload, under the same
+	 * checks as a download URL and the same size limit.
+	 */
+	Downloads.@Nullable Refused put(String prefixId, @Nullable String expires, @Nullable String signature,
+			InputStream in) {
+		Downloads.Refused refused = check(UPLOAD_PURPOSE + prefixId, expires, signature);
+		if (refused != null) {
+			return refused;
+		}
+		StoredFile file = this.files.byPrefixId(prefixId).filter(StoredFile::pendingUpload).orElse(null);
+		if (file == null) {
+			return new Downloads.Refused(404, "not_found", "No pending upload " + prefixId);
+		}
+		try {
+			this.store.put(file.storageKey(), new Counted(in, this.maxBytes), file.contentType());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Storing an upload failed", ex);
+		}
+		return null;
+	}
+
+	/**
+	 * The reference flow's last step: the stored bytes are measured and hashed, and the
+	 * file becomes ready; nothing stored is a validation error on {@code file}.
+	 */
+	StoredFile uploaded(Caller caller, String key) {
+		StoredFile file = find(caller, key);
+		if (file.downloadable()) {
+			return file;
+		}
+		if (!file.pendingUpload()) {
+			throw Errors.of("file", "is not a pending upload");
+		}
+		Counted counted;
+		try (InputStream in = this.store.open(file.storageKey())) {
+			counted = new Counted(in, Long.MAX_VALUE);
+			counted.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			throw Errors.of("file", "has not been uploaded: PUT its bytes to the uploadUrl first");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (counted.count() == 0) {
+			throw Errors.of("file", "has not been uploaded: PUT its bytes to the uploadUrl first");
+		}
+		if (counted.count() > this.maxBytes) {
+			discard(file.storageKey());
+			throw new FileTooLarge(this.maxBytes);
+		}
+		this.files.markReady(file.id(), counted.count(), counted.sha256(), Times.now(this.clock));
+		return find(caller, key);
 	}
 
 	/**
@@ -254,18 +337,9 @@ public class Files {
 	 * deleted.
 	 */
 	Downloads.Outcome download(String prefixId, @Nullable String expires, @Nullable String signature) {
-		long expiresAt;
-		try {
-			expiresAt = (expires != null) ? Long.parseLong(expires) : -1;
-		}
-		catch (NumberFormatException ex) {
-			expiresAt = -1;
-		}
-		if (expiresAt < 0 || signature == null || !this.signer.verify(prefixId, expiresAt, signature)) {
-			return new Downloads.Refused(403, "forbidden", "The signature of this download link is not valid");
-		}
-		if (Times.now(this.clock).getEpochSecond() >= expiresAt) {
-			return new Downloads.Refused(410, "gone", "This download link has expired");
+		Downloads.Refused refused = check(prefixId, expires, signature);
+		if (refused != null) {
+			return refused;
 		}
 		StoredFile file = this.files.byPrefixId(prefixId).filter(StoredFile::downloadable).orElse(null);
 		if (file == null) {
@@ -284,6 +358,27 @@ public class Files {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * 403 unless {@code signature} signs {@code signed} and {@code expires}; 410 once
+	 * expired.
+	 */
+	private Downloads.@Nullable Refused check(String signed, @Nullable String expires, @Nullable String signature) {
+		long expiresAt;
+		try {
+			expiresAt = (expires != null) ? Long.parseLong(expires) : -1;
+		}
+		catch (NumberFormatException ex) {
+			expiresAt = -1;
+		}
+		if (expiresAt < 0 || signature == null || !this.signer.verify(signed, expiresAt, signature)) {
+			return new Downloads.Refused(403, "forbidden", "The signature of this link is not valid");
+		}
+		if (Times.now(this.clock).getEpochSecond() >= expiresAt) {
+			return new Downloads.Refused(410, "gone", "This link has expired");
+		}
+		return null;
 	}
 
 	private long expiry() {
@@ -332,6 +427,10 @@ public class Files {
 			return "wistia";
 		}
 		return null;
+	}
+
+	/** A pending upload and where to PUT its bytes. */
+	record Pending(StoredFile file, String uploadUrl, Map<String, String> uploadHeaders) {
 	}
 
 	/** Bytes in storage, not yet recorded as a file. */

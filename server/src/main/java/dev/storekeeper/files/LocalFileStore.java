@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,11 @@ class LocalFileStore implements FileStore {
 
 	@Override
 	public @Nullable URI presignedGet(String key, String filename, String contentType) {
+		return null;
+	}
+
+	@Override
+	public @Nullable URI presignedPut(String key, String contentType, Duration ttl) {
 		return null;
 	}
 

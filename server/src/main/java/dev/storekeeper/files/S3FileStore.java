@@ -129,6 +129,15 @@ class S3FileStore implements FileStore {
 			.toString());
 	}
 
+	@Override
+	public @Nullable URI presignedPut(String key, String contentType, Duration ttl) {
+		return URI.create(this.presigner
+			.presignPutObject((presign) -> presign.signatureDuration(ttl)
+				.putObjectRequest((put) -> put.bucket(this.bucket).key(key).contentType(contentType)))
+			.url()
+			.toString());
+	}
+
 	/** At most {@code limit} bytes of a stream, leaving the rest for the next part. */
 	private static final class Bounded extends InputStream {
 

@@ -20,6 +20,12 @@ record StoredFile(long id, String prefixId, long accountId, boolean livemode, St
 
 	static final String READY = "ready";
 
+	static final String PENDING = "pending";
+
+	boolean pendingUpload() {
+		return UPLOAD.equals(this.sourceType) && PENDING.equals(this.uploadStatus);
+	}
+
 	/** Where the bytes of an upload live: {@code <account>/<test|live>/<prefixId>}. */
 	String storageKey() {
 		return key(this.accountId, this.livemode, this.prefixId);

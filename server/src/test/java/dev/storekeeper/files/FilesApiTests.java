@@ -261,6 +261,58 @@ class FilesApiTests extends ApiTest {
 		assertThat(api.delete("/v1/files/" + prefixId).status()).isEqualTo(200);
 	}
 
+	@Test
+	void theReferenceFlowMakesAPendingUploadReadyOnceItsBytesArePut() throws Exception {
+		Http api = this.http.as(this.sellers.create().test());
+		Response pending = api.post("/v1/files", "{\"file\":{\"filename\":\"slides.pdf\"}}");
+		assertThat(pending.status()).isEqualTo(201);
+		assertThat(pending.at("/uploadStatus")).isEqualTo("pending");
+		assertThat(pending.at("/contentType")).isEqualTo("application/pdf");
+		assertThat(pending.json().get("size").isNull()).isTrue();
+		assertThat(pending.json().get("fileUrl").isNull()).isTrue();
+		assertThat(pending.at("/uploadHeaders/Content-Type")).isEqualTo("application/pdf");
+		String prefixId = pending.at("/prefixId");
+		String uploadUrl = pending.at("/uploadUrl");
+		assertThat(uploadUrl).contains("/uploads/" + prefixId + "?expires=");
+		String path = uploadUrl.substring(uploadUrl.indexOf("/uploads/"));
+
+		// nothing stored yet
+		Response early = api.post("/v1/files/" + prefixId + "/uploaded", null);
+		assertThat(early.status()).isEqualTo(422);
+		assertThat(early.json().at("/error/details/file/0").asString()).startsWith("has not been uploaded");
+		// a pending file cannot be granted
+		assertThat(api
+			.post("/v1/experiences",
+					"{\"name\":\"D\",\"itemType\":\"download\",\"content\":{\"files\":[\"" + prefixId + "\"]}}")
+			.status()).isEqualTo(422);
+
+		assertThat(this.http.send("PUT", path.replace("signature=", "signature=x"), "x", "application/pdf").status())
+			.isEqualTo(403);
+		// a download signature does not open an upload
+		String other = Multipart.upload(api, "o.txt", "text/plain", "o").at("/fileUrl");
+		String downloadQuery = other.substring(other.indexOf('?'));
+		assertThat(this.http.send("PUT", "/uploads/" + prefixId + downloadQuery, "x", "application/pdf").status())
+			.isEqualTo(403);
+		assertThat(this.http.send("PUT", path, "x".repeat(64 * 1024 + 1), "application/pdf").status()).isEqualTo(413);
+		assertThat(this.http.send("PUT", path, "%PDF slides", "application/pdf").status()).isEqualTo(200);
+
+		Response ready = api.post("/v1/files/" + prefixId + "/uploaded", null);
+		assertThat(ready.status()).isEqualTo(200);
+		assertThat(ready.at("/uploadStatus")).isEqualTo("ready");
+		assertThat(ready.at("/size")).isEqualTo("11");
+		assertThat(ready.at("/sha256")).isEqualTo(sha256("%PDF slides"));
+		String fileUrl = ready.at("/fileUrl");
+		assertThat(this.http.get(fileUrl.substring(fileUrl.indexOf("/files/"))).body()).isEqualTo("%PDF slides");
+		// once ready, the upload URL no longer takes bytes
+		assertThat(this.http.send("PUT", path, "changed", "application/pdf").status()).isEqualTo(404);
+
+		Response later = api.post("/v1/files", "{\"file\":{\"filename\":\"late.bin\"}}");
+		String latePath = later.at("/uploadUrl").substring(later.at("/uploadUrl").indexOf("/uploads/"));
+		this.clock.advance(Duration.ofMinutes(61));
+		assertThat(this.http.send("PUT", latePath, "late", null).status()).isEqualTo(410);
+		assertThat(api.post("/v1/files", "{\"file\":{}}").status()).isEqualTo(422);
+	}
+
 	private static String sha256(String text) throws Exception {
 		return HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

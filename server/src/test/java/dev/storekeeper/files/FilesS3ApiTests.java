@@ -127,6 +127,26 @@ class FilesS3ApiTests extends ApiTest {
 		}
 	}
 
+	@Test
+	void theReferenceFlowPutsToAPresignedUrl() throws Exception {
+		Seller seller = this.sellers.create();
+		Http api = this.http.as(seller.test());
+		Response pending = api.post("/v1/files", "{\"file\":{\"filename\":\"notes.txt\"}}");
+		assertThat(pending.status()).isEqualTo(201);
+		String uploadUrl = pending.at("/uploadUrl");
+		assertThat(uploadUrl).startsWith(server().endpoint() + "/" + S3Server.BUCKET + "/");
+		HttpResponse<String> put = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+				.header("Content-Type", pending.at("/uploadHeaders/Content-Type"))
+				.PUT(HttpRequest.BodyPublishers.ofString("presigned"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(put.statusCode()).isEqualTo(200);
+		Response ready = api.post("/v1/files/" + pending.at("/prefixId") + "/uploaded", null);
+		assertThat(ready.status()).isEqualTo(200);
+		assertThat(ready.at("/uploadStatus")).isEqualTo("ready");
+		assertThat(ready.at("/size")).isEqualTo("9");
+	}
+
 	private static S3Client client() {
 		return S3Client.builder()
 			.endpointOverride(URI.create(server().endpoint()))
