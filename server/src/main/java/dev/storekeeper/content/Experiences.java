@@ -79,7 +79,7 @@ public class Experiences {
 
 	/**
 	 * What a buyer's access page shows for each of {@code ids} that still exists, in the
-	 * order given; two statements whatever the number.
+	 * order given; at most four statements whatever the number.
 	 */
 	@Transactional(readOnly = true)
 	public List<ExperienceContent> contentFor(long accountId, boolean livemode, Collection<Long> ids) {

@@ -37,8 +37,9 @@ class FileRepository {
 
 	private static final String BY_IDS = "select " + COLUMNS + " from files" + SCOPE + " and id in (:ids)";
 
+	// locked: an experience that takes a file and a deletion of it wait for each other
 	private static final String RESOLVE = "select " + COLUMNS + " from files" + SCOPE
-			+ " and (id in (:ids) or prefix_id in (:prefixIds))";
+			+ " and (id in (:ids) or prefix_id in (:prefixIds)) for update";
 
 	private static final String COUNT = "select count(*) from files" + SCOPE + SOURCE_FILTER;
 
