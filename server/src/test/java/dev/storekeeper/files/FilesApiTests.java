@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Files on the local disk, through the HTTP API and signed URLs. */
 @Import(FilesApiTests.Clocks.class)
-@TestPropertySource(properties = "storekeeper.files.max-size=64KB")
+// a small pool: this context lives beside the shared one, on a PostgreSQL others use too
+@TestPropertySource(properties = { "storekeeper.files.max-size=64KB", "storekeeper.database-pool-size=3" })
 class FilesApiTests extends ApiTest {
 
 	@Autowired

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestPropertySource(properties = { "storekeeper.files.storage=s3", "storekeeper.files.max-size=40MB",
 		"storekeeper.s3.bucket=" + S3Server.BUCKET, "storekeeper.s3.region=us-east-1",
 		"storekeeper.s3.force-path-style=true", "storekeeper.s3.access-key-id=test-key",
-		"storekeeper.s3.secret-access-key=test-secret" })
+		"storekeeper.s3.secret-access-key=test-secret", "storekeeper.database-pool-size=3" })
 class FilesS3ApiTests extends ApiTest {
 
 	private static S3Server server;
