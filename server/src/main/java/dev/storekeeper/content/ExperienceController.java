@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.content.ExperienceContent.Chapter;
+import dev.storekeeper.files.FileSummary;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -84,7 +85,7 @@ class ExperienceController {
 			Experience experience = detailed.experience();
 			return new ExperienceJson(experience.id(), experience.prefixId(), experience.livemode(), experience.name(),
 					experience.slug(), experience.description(), experience.itemType(), experience.typeForDisplay(),
-					experience.accessType(), null, ContentJson.of(experience, detailed.chapters()),
+					experience.accessType(), null, ContentJson.of(experience, detailed.chapters(), detailed.files()),
 					experience.createdAt(), experience.updatedAt());
 		}
 
@@ -93,16 +94,25 @@ class ExperienceController {
 	/** The content of an experience: only the fields of its type are present. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ContentJson(@Nullable String bodyHtml, @Nullable String url, @Nullable String embedHtml,
-			@Nullable List<Chapter> chapters, @Nullable List<Object> files) {
+			@Nullable List<Chapter> chapters, @Nullable List<FileJson> files) {
 
-		static ContentJson of(Experience experience, List<Chapter> chapters) {
+		static ContentJson of(Experience experience, List<Chapter> chapters, List<FileSummary> files) {
 			return switch (experience.itemType()) {
 				case Experience.WRITTEN -> new ContentJson(experience.bodyHtml(), null, null, null, null);
 				case Experience.LINK -> new ContentJson(null, experience.url(), null, null, null);
 				case Experience.EMBED -> new ContentJson(null, null, experience.embedHtml(), null, null);
 				case Experience.COURSE -> new ContentJson(null, null, null, chapters, null);
-				default -> new ContentJson(null, null, null, null, List.of());
+				default -> new ContentJson(null, null, null, null, files.stream().map(FileJson::of).toList());
 			};
+		}
+
+	}
+
+	/** A file of a download experience: {@code fileId} is the file's prefixed id. */
+	record FileJson(String fileId, String filename, String contentType, @Nullable Long size) {
+
+		static FileJson of(FileSummary file) {
+			return new FileJson(file.prefixId(), file.filename(), file.contentType(), file.size());
 		}
 
 	}

@@ -12,6 +12,8 @@ import dev.storekeeper.catalog.ProductSummary;
 import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.content.ExperienceContent;
 import dev.storekeeper.content.Experiences;
+import dev.storekeeper.files.FileSummary;
+import dev.storekeeper.files.Files;
 import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.Times;
 import org.springframework.http.MediaType;
@@ -45,10 +47,13 @@ class AccessPage {
 
 	private final Clock clock;
 
-	AccessPage(OrderRepository orders, Catalog catalog, Experiences experiences, Clock clock) {
+	private final Files files;
+
+	AccessPage(OrderRepository orders, Catalog catalog, Experiences experiences, Files files, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.experiences = experiences;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -96,6 +101,12 @@ class AccessPage {
 		for (ExperienceContent content : contents) {
 			body.append("<section><h2>").append(Html.escape(content.name())).append("</h2>");
 			body.append(render(content));
+			// each file of a download: a fresh signed URL (none once access ends: refused
+			// above)
+			for (FileSummary file : content.files()) {
+				body.append("<p><a class=\"file\" href=\"").append(Html.escape(this.files.signedUrl(file)));
+				body.append("\">").append(Html.escape(file.filename())).append("</a></p>");
+			}
 			body.append("</section>");
 		}
 		return ResponseEntity.status(HttpStatus.OK)

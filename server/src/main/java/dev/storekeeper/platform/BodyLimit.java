@@ -56,13 +56,22 @@ public class BodyLimit extends OncePerRequestFilter {
 	/**
 	 * A route that reads its own body as a stream, up to {@code maxBytes} rather than the
 	 * default limit (an upload): requests with this method whose path starts with
-	 * {@code pathPrefix}.
+	 * {@code pathPrefix} and, when {@code mediaType} is given, whose body is of that
+	 * type.
 	 */
-	public record LargeBody(String method, String pathPrefix, long maxBytes) {
+	public record LargeBody(String method, String pathPrefix, @Nullable String mediaType, long maxBytes) {
+
+		public LargeBody(String method, String pathPrefix, long maxBytes) {
+			this(method, pathPrefix, null, maxBytes);
+		}
 
 		boolean matches(HttpServletRequest request) {
-			return this.method.equalsIgnoreCase(request.getMethod())
-					&& request.getRequestURI().startsWith(this.pathPrefix);
+			if (!this.method.equalsIgnoreCase(request.getMethod())
+					|| !request.getRequestURI().startsWith(this.pathPrefix)) {
+				return false;
+			}
+			String type = request.getContentType();
+			return this.mediaType == null || (type != null && type.toLowerCase(Locale.ROOT).startsWith(this.mediaType));
 		}
 
 	}
@@ -120,6 +129,26 @@ public class BodyLimit extends OncePerRequestFilter {
 
 	private static String describe(long bytes) {
 		return (bytes == MAX_BYTES) ? "1 MiB (1048576 bytes)" : bytes + " bytes";
+	}
+
+	/**
+	 * Whether this request's body is streamed to its route (a {@link LargeBody}) rather
+	 * than kept in memory.
+	 */
+	public static boolean isStreamed(HttpServletRequest request) {
+		HttpServletRequest current = request;
+		while (true) {
+			if (current instanceof LimitedBody) {
+				return true;
+			}
+			if (current instanceof HttpServletRequestWrapper wrapper
+					&& wrapper.getRequest() instanceof HttpServletRequest inner) {
+				current = inner;
+			}
+			else {
+				return false;
+			}
+		}
 	}
 
 	/**

@@ -138,7 +138,14 @@ public class Idempotency extends OncePerRequestFilter {
 			String query = request.getQueryString();
 			digest.update(((query != null) ? query : "").getBytes(StandardCharsets.UTF_8));
 			digest.update((byte) 0);
-			digest.update(BodyLimit.bodyOf(request));
+			if (BodyLimit.isStreamed(request)) {
+				// an upload is not read twice: its type and length stand for its bytes
+				String type = request.getContentType().split(";")[0].trim();
+				digest.update((type + "\u0000" + request.getContentLengthLong()).getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				digest.update(BodyLimit.bodyOf(request));
+			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
