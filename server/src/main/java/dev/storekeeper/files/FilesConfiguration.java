@@ -27,13 +27,18 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class FilesConfiguration {
 
+	/** What a multipart body may hold besides the file itself. */
+	private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
 	/**
-	 * Uploads ({@code POST /v1/files} as multipart) stream past the default body limit,
-	 * up to {@code FILES_MAX_SIZE}.
+	 * Uploads ({@code POST /v1/files} as multipart) stream past the default body limit:
+	 * the file may be {@code FILES_MAX_SIZE} (the module counts it exactly), and the body
+	 * around it its parts' boundaries, headers and the {@code filename} part.
 	 */
 	@Bean
 	BodyLimit.LargeBody multipartUploads(@Value("${storekeeper.files.max-size:2GB}") DataSize maxSize) {
-		return new BodyLimit.LargeBody("POST", "/v1/files", "multipart/form-data", maxSize.toBytes());
+		return new BodyLimit.LargeBody("POST", "/v1/files", "multipart/form-data",
+				maxSize.toBytes() + MULTIPART_OVERHEAD);
 	}
 
 	/** The signed {@code PUT /uploads/{prefixId}} of the reference flow, likewise. */
