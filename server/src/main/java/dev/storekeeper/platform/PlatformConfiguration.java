@@ -26,6 +26,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		this.json = json;
 	}
 
+	/**
+	 * The reference's nullability rule for every wire record (see {@link WireSchema}).
+	 */
+	@Bean
+	static tools.jackson.databind.JacksonModule referenceNullability() {
+		return ReferenceNullability.module();
+	}
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Access;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Idempotency;
@@ -76,9 +77,10 @@ class WebhookController {
 	}
 
 	@DeleteMapping("/v1/webhook_endpoints/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.endpoints.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("webhook_endpoint", before);
 	}
 
 	@PostMapping(path = "/v1/webhook_endpoints/{id}/rotate_secret", produces = "application/json")
