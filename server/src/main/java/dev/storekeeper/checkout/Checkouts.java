@@ -245,6 +245,7 @@ public class Checkouts {
 			if (fields.has("discountCode")) {
 				code = fields.string("discountCode");
 				discountId = null;
+				errors.throwIfAny();
 			}
 			Priced priced = price(checkout.accountId(), checkout.livemode(), requests,
 					(code != null && !code.isBlank()) ? code : null, discountId, now);

@@ -47,6 +47,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AccessCheck());
+		registry.addInterceptor(new JsonOnly());
 	}
 
 	@Bean

@@ -103,6 +103,7 @@ class WebhookController {
 	@GetMapping(path = "/v1/webhook_events", produces = "application/json")
 	Page<Deliveries.DeliveryJson> history(Caller caller, PageQuery page,
 			@RequestParam(name = "endpoint_id", required = false) @Nullable String endpointId,
+			@RequestParam(name = "event_id", required = false) @Nullable String eventId,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String status) {
 		Long endpoint = null;
@@ -114,7 +115,8 @@ class WebhookController {
 				throw new NotFound("Webhook endpoint");
 			}
 		}
-		return this.deliveries.list(caller, endpoint, (type != null && !type.isBlank()) ? type : null,
+		return this.deliveries.list(caller, endpoint, (eventId != null && !eventId.isBlank()) ? eventId.trim() : null,
+				(type != null && !type.isBlank()) ? type : null,
 				QueryParams.oneOf("status", status, java.util.Set.of("pending", "succeeded", "failed"), null), page);
 	}
 
