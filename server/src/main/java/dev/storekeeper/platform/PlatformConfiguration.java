@@ -48,6 +48,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AccessCheck());
 		registry.addInterceptor(new JsonOnly());
+		registry.addInterceptor(new NulInQuery());
 	}
 
 	@Bean

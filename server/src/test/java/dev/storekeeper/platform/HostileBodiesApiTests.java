@@ -118,7 +118,10 @@ class HostileBodiesApiTests extends ApiTest {
 		}
 	}
 
-	/** A seller with one of everything, and the write endpoints over them. */
+	/**
+	 * A seller with one of everything, and the write endpoints over them. Its webhook
+	 * endpoint is disabled, so that no delivery is left pending for the other tests.
+	 */
 	static final class Sellers {
 
 		final Http api;
@@ -181,7 +184,7 @@ class HostileBodiesApiTests extends ApiTest {
 			this.post = made(api.post("/v1/blog_posts", "{\"title\":\"Hello\"}"));
 			this.category = made(api.post("/v1/blog_categories", "{\"name\":\"News\"}"));
 			this.endpoint = made(api.post("/v1/webhook_endpoints",
-					"{\"url\":\"https://hooks.example.com/x\",\"enabledEvents\":[\"*\"]}"));
+					"{\"url\":\"https://hooks.example.com/x\",\"enabledEvents\":[\"*\"],\"status\":\"disabled\"}"));
 			this.openCheckout = made(co2);
 			this.openSecret = co2.at("/clientSecret");
 		}
