@@ -6,7 +6,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.RatePlan;
-
 import dev.storekeeper.platform.WireSchema;
 
 /**

@@ -9,7 +9,6 @@ import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.catalog.PriceVariantJson;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.discounts.DiscountJson;
-
 import dev.storekeeper.platform.WireSchema;
 
 /**

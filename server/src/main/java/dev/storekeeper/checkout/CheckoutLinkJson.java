@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.catalog.PriceVariantJson;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.discounts.DiscountJson;
-
 import dev.storekeeper.platform.WireSchema;
 
 /** A checkout link on the wire, as the reference's {@code CheckoutLink}. */

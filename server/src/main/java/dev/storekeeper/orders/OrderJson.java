@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.storekeeper.platform.ReferenceNullability;
-
 import dev.storekeeper.platform.WireSchema;
 
 /**
