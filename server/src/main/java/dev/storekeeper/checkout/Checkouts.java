@@ -258,6 +258,7 @@ public class Checkouts {
 					throw Errors.of("discountCode", "cannot be used with this checkout");
 				}
 				discountId = null;
+				errors.throwIfAny();
 			}
 			Priced priced = price(checkout.accountId(), checkout.livemode(), requests,
 					(code != null && !code.isBlank()) ? code : null, discountId, now);

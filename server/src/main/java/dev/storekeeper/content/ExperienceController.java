@@ -9,6 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.content.ExperienceContent.Chapter;
 import dev.storekeeper.files.FileSummary;
 import dev.storekeeper.platform.Caller;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.storekeeper.platform.WireSchema;
 
 /** {@code /v1/experiences}: the caller's experiences in its mode. */
 @RestController
@@ -67,9 +70,10 @@ class ExperienceController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.experiences.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("experience", before);
 	}
 
 	/**
@@ -77,6 +81,7 @@ class ExperienceController {
 	 *
 	 * @param image always null: images need file storage, which does not exist yet
 	 */
+	@WireSchema("Experience")
 	record ExperienceJson(long id, String prefixId, boolean livemode, String name, String slug,
 			@Nullable String description, String itemType, String typeForDisplay, String accessType,
 			@Nullable Object image, ContentJson content, Instant createdAt, Instant updatedAt) {

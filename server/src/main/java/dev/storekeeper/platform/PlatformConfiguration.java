@@ -28,6 +28,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		this.json = json;
 	}
 
+	/**
+	 * The reference's nullability rule for every wire record (see {@link WireSchema}).
+	 */
+	@Bean
+	static tools.jackson.databind.JacksonModule referenceNullability() {
+		return ReferenceNullability.module();
+	}
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
@@ -41,6 +49,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AccessCheck());
+		registry.addInterceptor(new JsonOnly());
+		registry.addInterceptor(new NulInQuery());
 	}
 
 	@Bean

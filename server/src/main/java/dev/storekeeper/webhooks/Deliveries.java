@@ -26,6 +26,7 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,9 +84,15 @@ public class Deliveries implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** A delivery with its event and attempts, as the history shows it. */
-	public record DeliveryJson(String id, String eventId, String type, String endpointId, String status, int attempts,
-			@Nullable Instant nextAttemptAt, boolean livemode, Instant createdAt, List<AttemptJson> attemptsLog) {
+	/**
+	 * A delivery of one event ({@code eventId}, {@code whev_}: the id its payload and its
+	 * {@code webhook-id} header carry) to one endpoint, with its attempts, as the history
+	 * shows it. Its own {@code id} (integer) and {@code prefixId} ({@code whdl_}) follow
+	 * the API's id convention.
+	 */
+	public record DeliveryJson(long id, String prefixId, String eventId, String type, String endpointId, String status,
+			int attempts, @Nullable Instant nextAttemptAt, boolean livemode, Instant createdAt,
+			List<AttemptJson> attemptsLog) {
 	}
 
 	/** One attempt: when, what came back, how long it took. */
@@ -421,22 +428,24 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/** The delivery history of the caller's mode, newest first. */
-	Page<DeliveryJson> list(Caller caller, @Nullable Long endpointId, @Nullable String type, @Nullable String status,
-			PageQuery page) {
+	Page<DeliveryJson> list(Caller caller, @Nullable Long endpointId, @Nullable String eventId, @Nullable String type,
+			@Nullable String status, PageQuery page) {
 		String filter = """
 				 from webhook_deliveries d join events e on e.id = d.event_id
 				 join webhook_endpoints w on w.id = d.endpoint_id
 				where d.account_id = :accountId and d.livemode = :livemode
 				  and (cast(:endpointId as bigint) is null or d.endpoint_id = :endpointId)
+				  and (cast(:eventId as varchar(40)) is null or e.prefix_id = :eventId)
 				  and (cast(:type as varchar(100)) is null or e.type = :type)
 				  and (cast(:status as varchar(10)) is null or d.status = :status)
 				""";
-		long count = bind(this.jdbc.sql("select count(*)" + filter), caller, endpointId, type, status).query(Long.class)
+		long count = bind(this.jdbc.sql("select count(*)" + filter), caller, endpointId, eventId, type, status)
+			.query(Long.class)
 			.single();
 		List<Long> ids = bind(
 				this.jdbc
 					.sql("select d.id" + filter + " order by d.created_at desc, d.id desc limit :limit offset :offset"),
-				caller, endpointId, type, status)
+				caller, endpointId, eventId, type, status)
 			.param("limit", page.limit())
 			.param("offset", page.offset())
 			.query(Long.class)
@@ -445,22 +454,26 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Caller caller,
-			@Nullable Long endpointId, @Nullable String type, @Nullable String status) {
+			@Nullable Long endpointId, @Nullable String eventId, @Nullable String type, @Nullable String status) {
 		return spec.param("accountId", caller.accountId())
 			.param("livemode", caller.livemode())
 			.param("endpointId", endpointId, java.sql.Types.BIGINT)
+			.param("eventId", eventId, java.sql.Types.VARCHAR)
 			.param("type", type, java.sql.Types.VARCHAR)
 			.param("status", status, java.sql.Types.VARCHAR);
 	}
 
-	DeliveryJson get(Caller caller, String prefixId) {
+	/** A delivery by its integer id or its prefixed id. */
+	DeliveryJson get(Caller caller, String key) {
+		Ref ref = Ref.parse(key);
 		List<Long> ids = this.jdbc.sql("""
 				select id from webhook_deliveries where account_id = :accountId and livemode = :livemode
-				  and prefix_id = :prefixId
+				  and (id = :id or prefix_id = :prefixId)
 				""")
 			.param("accountId", caller.accountId())
 			.param("livemode", caller.livemode())
-			.param("prefixId", prefixId)
+			.param("id", (ref.id() != null) ? ref.id() : -1L)
+			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
 			.query(Long.class)
 			.list();
 		if (ids.isEmpty()) {
@@ -470,13 +483,10 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/** Sends a delivery again now, whatever its state, and answers with the result. */
-	DeliveryJson retry(Caller caller, String prefixId) {
-		DeliveryJson delivery = get(caller, prefixId);
+	DeliveryJson retry(Caller caller, String key) {
+		DeliveryJson delivery = get(caller, key);
 		Instant now = Times.now(this.clock);
-		long id = this.jdbc.sql("select id from webhook_deliveries where prefix_id = :prefixId")
-			.param("prefixId", prefixId)
-			.query(Long.class)
-			.single();
+		long id = delivery.id();
 		this.jdbc.sql("""
 				update webhook_deliveries set status = 'pending', next_attempt_at = :now, locked_until = null,
 				  attempts = case when status = 'pending' then attempts else 0 end where id = :id
@@ -484,7 +494,7 @@ public class Deliveries implements DisposableBean {
 		if (claim(id, now)) {
 			attempt(id, now);
 		}
-		return get(caller, delivery.id());
+		return get(caller, delivery.prefixId());
 	}
 
 	private List<DeliveryJson> json(List<Long> ids) {
@@ -511,8 +521,9 @@ public class Deliveries implements DisposableBean {
 				""").param("ids", ids).query((rs) -> {
 			long id = rs.getLong("id");
 			byId.put(id,
-					new DeliveryJson(rs.getString("prefix_id"), rs.getString("event_prefix_id"), rs.getString("type"),
-							rs.getString("endpoint_prefix_id"), rs.getString("status"), rs.getInt("attempts"),
+					new DeliveryJson(id, rs.getString("prefix_id"), rs.getString("event_prefix_id"),
+							rs.getString("type"), rs.getString("endpoint_prefix_id"), rs.getString("status"),
+							rs.getInt("attempts"),
 							"pending".equals(rs.getString("status")) ? Times.read(rs, "next_attempt_at") : null,
 							rs.getBoolean("livemode"), Times.read(rs, "created_at"),
 							List.copyOf(attempts.getOrDefault(id, List.of()))));

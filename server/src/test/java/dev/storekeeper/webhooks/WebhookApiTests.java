@@ -171,14 +171,22 @@ class WebhookApiTests extends ApiTest {
 
 		Response failed = this.api.get("/v1/webhook_events?status=failed");
 		assertThat(failed.at("/pagination/count")).isEqualTo("1");
-		String id = failed.at("/items/0/id");
+		String id = failed.at("/items/0/prefixId");
+		assertThat(id).startsWith("whdl_");
+		assertThat(failed.json().at("/items/0/id").isIntegralNumber()).isTrue();
+		String eventId = failed.at("/items/0/eventId");
+		assertThat(eventId).startsWith("whev_");
+		assertThat(this.api.get("/v1/webhook_events?event_id=" + eventId).at("/items/0/prefixId")).isEqualTo(id);
+		assertThat(this.api.get("/v1/webhook_events?event_id=whev_none").at("/pagination/count")).isEqualTo("0");
+		Response byInteger = this.api.get("/v1/webhook_events/" + failed.at("/items/0/id"));
+		assertThat(byInteger.at("/prefixId")).isEqualTo(id);
 		Response detail = this.api.get("/v1/webhook_events/" + id);
 		assertThat(detail.json().get("attemptsLog")).hasSize(5);
 		assertThat(detail.at("/attemptsLog/0/statusCode")).isEqualTo("500");
 		assertThat(detail.at("/attemptsLog/0/response")).isEqualTo("answer 500");
 
 		this.receiver.status.set(204);
-		Response retried = this.api.post("/v1/webhook_events/" + id + "/retry", null);
+		Response retried = this.api.post("/v1/webhook_events/" + failed.at("/items/0/id") + "/retry", null);
 		assertThat(retried.status()).isEqualTo(200);
 		assertThat(retried.at("/status")).isEqualTo("succeeded");
 		assertThat(retried.json().get("attemptsLog")).hasSize(6);
@@ -269,7 +277,7 @@ class WebhookApiTests extends ApiTest {
 		assertThat(this.receiver.received.get(0).body()).contains("\"test\":true").contains("order.refunded");
 		assertThat(this.api.post("/v1/webhook_endpoints/" + id + "/test?event_type=bogus", null).status())
 			.isEqualTo(400);
-		assertThat(this.api.delete("/v1/webhook_endpoints/" + id).status()).isEqualTo(204);
+		assertThat(this.api.delete("/v1/webhook_endpoints/" + id).status()).isEqualTo(200);
 	}
 
 }
