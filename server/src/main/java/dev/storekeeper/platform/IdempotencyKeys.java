@@ -137,7 +137,8 @@ class IdempotencyKeys {
 	 * Forgets every stored response older than 24 hours, secrets included: a key is
 	 * replayed for 24 hours, then forgotten.
 	 */
-	@Scheduled(fixedDelayString = "${storekeeper.idempotency.purge-interval:PT10M}", initialDelay = 60_000)
+	@Scheduled(fixedDelayString = "${storekeeper.idempotency.purge-interval:PT10M}",
+			initialDelayString = "${storekeeper.idempotency.purge-interval:PT10M}")
 	void purge() {
 		this.jdbc.sql(PURGE).param("cutoff", Times.db(Times.now(this.clock).minus(TTL))).update();
 	}
