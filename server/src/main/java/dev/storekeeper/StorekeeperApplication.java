@@ -24,6 +24,19 @@ public class StorekeeperApplication {
 			Commands.printUsage(System.out);
 			return;
 		}
+		if (Commands.isOffline(args)) {
+			// the configuration only: nothing opens or migrates the database
+			SpringApplication offline = new SpringApplication(Commands.class);
+			offline.setWebApplicationType(WebApplicationType.NONE);
+			offline.setLogStartupInfo(false);
+			offline.setDefaultProperties(Map.of("logging.level.root", "warn"));
+			int code;
+			try (ConfigurableApplicationContext context = offline.run()) {
+				code = Commands.runOffline(args, context.getEnvironment(), System.out, System.err);
+			}
+			System.exit(code);
+			return;
+		}
 		SpringApplication app = new SpringApplication(StorekeeperApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setLogStartupInfo(false);

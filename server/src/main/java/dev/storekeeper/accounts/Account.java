@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.RatePlan;
+import dev.storekeeper.platform.WireSchema;
 
 /**
  * A seller: the owner of a store's catalog, customers, orders and tokens, in both modes.
@@ -15,10 +16,12 @@ public record Account(long id, String prefixId, String name, String subdomain, @
 		Instant updatedAt) {
 
 	/** The seller's link-in-bio page. */
+	@WireSchema("LinkInBioPage")
 	public record LinkInBioPage(long id, @Nullable String title, @Nullable String description) {
 	}
 
 	/** A link to the seller elsewhere. */
+	@WireSchema("SocialLink")
 	public record SocialLink(long id, String name, String url, @Nullable String platform, int position,
 			boolean active) {
 	}

@@ -5,10 +5,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.WireSchema;
+
 /**
  * The account on the wire, as the reference's {@code Account}: what
  * {@code GET /v1/account} returns and what other objects embed as {@code sellerAccount}.
  */
+@WireSchema("Account")
 public record AccountJson(long id, String prefixId, String name, String subdomain, @Nullable Object avatar,
 		Account.@Nullable LinkInBioPage linkInBioPage, List<Account.SocialLink> socialLinks,
 		@Nullable String referralUrl, @Nullable String availableSupportEmail, Instant createdAt, Instant updatedAt) {

@@ -14,6 +14,7 @@ import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.RatePlan;
+import dev.storekeeper.platform.Invalidations;
 import dev.storekeeper.platform.ReadCache;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Seller accounts: created by the operator, read and edited by their tokens. Every
  * product and order read shows its seller, so accounts read by id are kept in memory for
  * {@code storekeeper.cache-ttl} (1 s): a change is seen at once on the node that made it
- * (and in its own transaction), and within that time on other nodes.
+ * (and in its own transaction), and on the others as soon as they hear of it (within that
+ * time at worst).
  */
 @Service
 public class Accounts {
@@ -44,8 +46,9 @@ public class Accounts {
 	/** Accounts read by id; any account change on this node forgets them all. */
 	private final ReadCache cache;
 
-	Accounts(AccountRepository accounts, Clock clock, @Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
-		this.cache = new ReadCache(cacheTtl);
+	Accounts(AccountRepository accounts, Clock clock, Invalidations invalidations,
+			@Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
+		this.cache = invalidations.share("accounts", new ReadCache(cacheTtl));
 		this.accounts = accounts;
 		this.clock = clock;
 	}

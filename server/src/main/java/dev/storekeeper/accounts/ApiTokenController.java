@@ -6,6 +6,7 @@ import java.time.Instant;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Access;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Fields;
@@ -61,9 +62,10 @@ class ApiTokenController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.tokens.revoke(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("api_token", before);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Invalidations;
 import dev.storekeeper.platform.ReadCache;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * API tokens: issued once with their secret, then known only by an HMAC of it. A request
  * looks its token's hash up in the database, or in a small in-memory cache of the callers
  * found in the last {@code storekeeper.cache-ttl} (1 s): deleting a token removes it from
- * this node's cache at once, so it is refused at once here, and within that time on other
- * nodes.
+ * this node's cache at once, so it is refused at once here, and as soon as the other
+ * nodes hear of it (within that time at worst).
  */
 @Service
 public class ApiTokens implements Authenticator, DisposableBean {
@@ -62,8 +63,8 @@ public class ApiTokens implements Authenticator, DisposableBean {
 	private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
 	ApiTokens(ApiTokenRepository tokens, Accounts accounts, TokenHasher hasher, Clock clock,
-			@Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
-		this.cache = new ReadCache(cacheTtl);
+			Invalidations invalidations, @Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
+		this.cache = invalidations.share("tokens", new ReadCache(cacheTtl));
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.hasher = hasher;

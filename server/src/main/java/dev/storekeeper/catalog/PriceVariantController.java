@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -58,9 +59,10 @@ class PriceVariantController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.variants.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("price_variant", before);
 	}
 
 	static @Nullable String blankToNull(@Nullable String value) {

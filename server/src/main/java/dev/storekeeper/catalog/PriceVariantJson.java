@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.WireSchema;
+
 /**
  * A price variant on the wire, as the reference's {@code PriceVariant}: what {@code GET
  * /v1/price_variants/{id}} returns, and what an order line embeds as its
@@ -12,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param experienceIds what a purchase grants: prefixIds, or integer ids as text
  */
+@WireSchema("PriceVariant")
 public record PriceVariantJson(long id, String prefixId, long productId, String name, long amount, String currency,
 		String billingType, String amountType, @Nullable Long discountedFromAmount, @Nullable Long presetAmount,
 		@Nullable Long minimumAmount, @Nullable Long maximumAmount, @Nullable String recurringInterval,

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -63,9 +64,10 @@ class ProductController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.products.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("product", before);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.accounts.AccountJson;
+import dev.storekeeper.platform.WireSchema;
 
 /**
  * A product on the wire, as the reference's {@code Product}: what {@code GET
@@ -13,6 +14,7 @@ import dev.storekeeper.accounts.AccountJson;
  *
  * @param priceVariants the variants that are not archived, by position
  */
+@WireSchema("Product")
 public record ProductJson(long id, String prefixId, String name, String slug, String status,
 		@Nullable String description, @Nullable String bodyHtml, String buttonCta, AccountJson sellerAccount,
 		List<MediaItemJson> mediaItems, List<ReviewJson> reviews, Seo seo, List<PriceVariantJson> priceVariants,
@@ -29,10 +31,12 @@ public record ProductJson(long id, String prefixId, String name, String slug, St
 	}
 
 	/** The product's search-engine settings. */
+	@WireSchema("Seo")
 	public record Seo(@Nullable String title, @Nullable String description, @Nullable String keywords) {
 	}
 
 	/** A picture or video on the product's page, linked by URL or embedded. */
+	@WireSchema("MediaItem")
 	public record MediaItemJson(long id, String sourceType, @Nullable String url, @Nullable String provider,
 			Instant createdAt, Instant updatedAt, @Nullable Object file, String contentType,
 			@Nullable String embedHtml) {

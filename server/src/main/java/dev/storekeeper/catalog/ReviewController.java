@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -58,9 +59,10 @@ class ReviewController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.reviews.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("review", before);
 	}
 
 }

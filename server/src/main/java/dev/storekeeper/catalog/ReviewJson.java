@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.WireSchema;
+
 /** A review on the wire, as the reference's {@code Review}. */
+@WireSchema("Review")
 public record ReviewJson(long id, String prefixId, long productId, int rating, @Nullable String content,
 		@Nullable String customerName, @Nullable Object customerImage, int position, boolean livemode,
 		Instant createdAt, Instant updatedAt) {

@@ -2,6 +2,7 @@ package dev.storekeeper.checkout;
 
 import java.net.URI;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import org.springframework.http.ResponseEntity;
@@ -47,9 +48,10 @@ class CartController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.carts.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("cart", before);
 	}
 
 }

@@ -27,6 +27,8 @@ import dev.storekeeper.platform.Times;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.storekeeper.platform.WireSchema;
+
 /**
  * Carts: items a buyer collects before checking out; a checkout can be opened from one
  * ({@code cartId}).
@@ -53,6 +55,7 @@ public class Carts {
 	}
 
 	/** A cart on the wire, as the reference's {@code Cart}. */
+	@WireSchema("Cart")
 	public record CartJson(long id, String prefixId, @Nullable String currency, long total, boolean isFree,
 			@Nullable Long customerId, List<ItemJson> cartItems, AccountJson sellerAccount, boolean livemode,
 			Instant createdAt, Instant updatedAt) {
@@ -61,6 +64,7 @@ public class Carts {
 		 * An item of a cart, with its variant and product as their {@code GET} shows
 		 * them.
 		 */
+		@WireSchema("CartItem")
 		public record ItemJson(long id, int quantity, @Nullable Long customAmount, long unitAmount,
 				@Nullable PriceVariantJson priceVariant, @Nullable ProductJson product) {
 		}

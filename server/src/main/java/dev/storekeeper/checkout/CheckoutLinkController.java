@@ -2,6 +2,7 @@ package dev.storekeeper.checkout;
 
 import java.net.URI;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.InvalidRecord;
@@ -59,9 +60,10 @@ class CheckoutLinkController {
 	}
 
 	@DeleteMapping("/v1/checkout_links/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.links.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("checkout_link", before);
 	}
 
 	@GetMapping("/l/{token}")

@@ -121,7 +121,7 @@ public class CheckoutLinks {
 					.stream()
 					.map((id) -> new Quotes.Request(new Ref(id, null), 1, null, "checkoutLink"))
 					.toList(),
-				null, null, link.discountId(), link.successUrl(), null, null, link.id()));
+				null, null, link.discountId(), link.successUrl(), null, null, link.id(), link.allowDiscountCodes()));
 	}
 
 	/**

@@ -54,9 +54,9 @@ class CheckoutRepository {
 	private static final String INSERT = """
 			insert into checkouts (prefix_id, account_id, livemode, status, mode, currency, client_secret, email,
 			  discount_id, subtotal, discount_amount, total, return_url, cancel_url, cart_id, checkout_link_id,
-			  expires_at, created_at, updated_at)
+			  allow_discount_codes, expires_at, created_at, updated_at)
 			values (:prefixId, :accountId, :livemode, 'open', :mode, :currency, :secret, :email, :discountId, :subtotal,
-			  :discountAmount, :total, :returnUrl, :cancelUrl, :cartId, :linkId, :expiresAt, :now, :now)
+			  :discountAmount, :total, :returnUrl, :cancelUrl, :cartId, :linkId, :allowCodes, :expiresAt, :now, :now)
 			""";
 
 	private static final String INSERT_ITEM = """
@@ -94,7 +94,8 @@ class CheckoutRepository {
 	/** A new checkout's values. */
 	record NewCheckout(long accountId, boolean livemode, CheckoutMode mode, String currency, @Nullable String email,
 			@Nullable Long discountId, long subtotal, long discountAmount, long total, @Nullable String returnUrl,
-			@Nullable String cancelUrl, @Nullable Long cartId, @Nullable Long linkId, Instant expiresAt) {
+			@Nullable String cancelUrl, @Nullable Long cartId, @Nullable Long linkId, boolean allowDiscountCodes,
+			Instant expiresAt) {
 	}
 
 	long insert(String prefixId, String secret, NewCheckout checkout, List<Checkout.Item> items, Instant now) {
@@ -115,6 +116,7 @@ class CheckoutRepository {
 			.param("cancelUrl", checkout.cancelUrl())
 			.param("cartId", checkout.cartId(), java.sql.Types.BIGINT)
 			.param("linkId", checkout.linkId(), java.sql.Types.BIGINT)
+			.param("allowCodes", checkout.allowDiscountCodes())
 			.param("expiresAt", Times.db(checkout.expiresAt()))
 			.param("now", Times.db(now))
 			.update(keys, "id");
@@ -184,6 +186,17 @@ class CheckoutRepository {
 	 * The checkout, locked until the end of the transaction: completion runs one at a
 	 * time per checkout.
 	 */
+	/**
+	 * Whether the buyer may apply a discount code to this checkout: not when the checkout
+	 * link that opened it says {@code allowDiscountCodes: false}.
+	 */
+	boolean allowsDiscountCodes(long id) {
+		return this.jdbc.sql("select allow_discount_codes from checkouts where id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	Checkout lock(long id) {
 		return withItems(this.jdbc.sql(LOCK).param("id", id).query(this::row).optional()).orElseThrow();
 	}

@@ -108,7 +108,7 @@ public class Checkouts {
 		}
 		errors.throwIfAny();
 		return open(caller.accountId(), caller.livemode(), requests, (email != null) ? email.trim() : null,
-				discountCode, null, returnUrl, cancelUrl, cartId, null);
+				discountCode, null, returnUrl, cancelUrl, cartId, null, true);
 	}
 
 	/**
@@ -117,7 +117,7 @@ public class Checkouts {
 	 */
 	CheckoutJson open(long accountId, boolean livemode, List<Quotes.Request> requests, @Nullable String email,
 			@Nullable String discountCode, @Nullable Long discountId, @Nullable String returnUrl,
-			@Nullable String cancelUrl, @Nullable Long cartId, @Nullable Long linkId) {
+			@Nullable String cancelUrl, @Nullable Long cartId, @Nullable Long linkId, boolean allowDiscountCodes) {
 		return this.transactions.execute((status) -> {
 			Instant now = Times.now(this.clock);
 			Quotes.Quote priced = this.quotes.quote(accountId, livemode, requests, discountCode, discountId, now);
@@ -137,7 +137,7 @@ public class Checkouts {
 			CheckoutRepository.NewCheckout checkout = new CheckoutRepository.NewCheckout(accountId, livemode, mode,
 					priced.currency(), email, (priced.discount() != null) ? priced.discount().id() : null,
 					priced.pricing().subtotal(), priced.pricing().discountAmount(), priced.pricing().total(), returnUrl,
-					cancelUrl, cartId, linkId, now.plus(this.ttl));
+					cancelUrl, cartId, linkId, allowDiscountCodes, now.plus(this.ttl));
 			long id = this.checkouts.insert(Ids.next("co"), "cs_" + Ids.random(40), checkout, items, now);
 			Checkout created = this.checkouts.findById(accountId, livemode, id).orElseThrow();
 			if (created.total() > 0) {
@@ -202,7 +202,12 @@ public class Checkouts {
 			Long discountId = checkout.discountId();
 			if (fields.has("discountCode")) {
 				code = fields.string("discountCode");
+				if (!this.checkouts.allowsDiscountCodes(checkout.id())) {
+					// the seller's link keeps its own discount, and no other
+					throw Errors.of("discountCode", "cannot be used with this checkout");
+				}
 				discountId = null;
+				errors.throwIfAny();
 			}
 			Quotes.Quote priced = this.quotes.quote(checkout.accountId(), checkout.livemode(), requests,
 					(code != null && !code.isBlank()) ? code : null, discountId, now);
@@ -223,6 +228,14 @@ public class Checkouts {
 			}
 			return this.views.json(changed);
 		});
+	}
+
+	/**
+	 * Whether the buyer of the checkout a client secret opens may apply a discount code
+	 * (not when its link says {@code allowDiscountCodes: false}).
+	 */
+	boolean allowsDiscountCodes(String secret) {
+		return this.checkouts.allowsDiscountCodes(this.views.bySecret(secret).id());
 	}
 
 	/**

@@ -31,8 +31,12 @@ import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.StateConflict;
 import dev.storekeeper.platform.Times;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,9 +72,14 @@ public class Completion {
 
 	private final Clock clock;
 
+	private final Counter completed;
+
 	Completion(CheckoutRepository checkouts, CheckoutViews views, Quotes quotes, Catalog catalog, Discounts discounts,
 			Customers customers, Payments payments, OrderBook orders, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+		this.completed = Counter.builder("storekeeper.checkouts.completed")
+			.description("Checkouts completed into an order on this node")
+			.register(meters);
 		this.checkouts = checkouts;
 		this.views = views;
 		this.quotes = quotes;
@@ -177,6 +186,12 @@ public class Completion {
 		CheckoutJson json = this.views.json(this.views.reread(checkout), reservation.variantJson(),
 				reservation.productJson(), discountJson);
 		this.events.publishEvent(new CheckoutCompleted(checkout.accountId(), checkout.livemode(), json));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Completion.this.completed.increment();
+			}
+		});
 		return json;
 	}
 

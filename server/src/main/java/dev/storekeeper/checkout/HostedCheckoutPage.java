@@ -108,9 +108,10 @@ class HostedCheckoutPage {
 			if (checkout.total() > 0) {
 				Map<String, Object> cardFields = new LinkedHashMap<>();
 				cardFields.put("number", form.getOrDefault("cardNumber", ""));
-				String[] expiry = form.getOrDefault("expiry", "").split("/");
-				cardFields.put("expMonth", expiry[0].trim().isEmpty() ? null : expiry[0].trim());
-				cardFields.put("expYear", (expiry.length > 1) ? expiry[1].trim() : null);
+				String expiry = form.getOrDefault("expiry", "");
+				int slash = expiry.indexOf('/');
+				cardFields.put("expMonth", blankToNull((slash >= 0) ? expiry.substring(0, slash) : expiry));
+				cardFields.put("expYear", (slash >= 0) ? blankToNull(expiry.substring(slash + 1)) : null);
 				cardFields.put("cvc", form.getOrDefault("cvc", ""));
 				Fields fields = Fields.of(Map.of("card", cardFields));
 				card = CheckoutController.card(fields);
@@ -181,11 +182,13 @@ class HostedCheckoutPage {
 			field(body, "customAmount", "Your price (" + checkout.currency() + ")", "text",
 					value(form, "customAmount", null), "off");
 		}
-		body.append("<label for=\"discountCode\">Discount code</label><div class=\"row\">")
-			.append("<input id=\"discountCode\" name=\"discountCode\" value=\"")
-			.append(Html
-				.escape(value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : "")))
-			.append("\"><button type=\"submit\" name=\"action\" value=\"apply\" id=\"apply\">Apply</button></div>");
+		if (this.checkouts.allowsDiscountCodes(checkout.clientSecret())) {
+			body.append("<label for=\"discountCode\">Discount code</label><div class=\"row\">")
+				.append("<input id=\"discountCode\" name=\"discountCode\" value=\"")
+				.append(Html.escape(
+						value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : "")))
+				.append("\"><button type=\"submit\" name=\"action\" value=\"apply\" id=\"apply\">Apply</button></div>");
+		}
 		if (checkout.processorId() != null) {
 			body.append("<button type=\"submit\" name=\"action\" value=\"save\" id=\"save\">Save details</button>")
 				.append("</form>");
@@ -304,19 +307,25 @@ class HostedCheckoutPage {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
+	/** The longest price a person may type: far beyond any real price. */
+	static final int MAX_AMOUNT_LENGTH = 20;
+
+	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern
+		.compile("[0-9]{1,15}(?:[.,][0-9]{0,2})?|[.,][0-9]{1,2}");
+
 	/**
-	 * A price typed by a person ({@code 12.50}) in minor units, or the text itself so
-	 * validation reports it.
+	 * A price typed by a person ({@code 12.50}, {@code 12,5}) in minor units: plain
+	 * digits with at most two decimals, never an exponent, so parsing costs no more than
+	 * its few characters. Anything else is refused as a validation error on
+	 * {@code customAmount}.
 	 */
-	private static Object toMinorUnits(String typed) {
-		try {
-			return new java.math.BigDecimal(typed.trim()).movePointRight(2)
-				.setScale(0, java.math.RoundingMode.HALF_UP)
-				.longValueExact();
+	static long toMinorUnits(String typed) {
+		String text = typed.trim();
+		if (text.length() > MAX_AMOUNT_LENGTH || !AMOUNT.matcher(text).matches()) {
+			throw dev.storekeeper.platform.Errors.of("customAmount",
+					"must be an amount such as 12.50, with at most two decimals");
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			return typed;
-		}
+		return new java.math.BigDecimal(text.replace(',', '.')).movePointRight(2).longValueExact();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.storekeeper.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.accounts.ApiToken;
 import dev.storekeeper.accounts.ApiTokens;
 import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.EmbeddedDatabase;
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.RatePlan;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Runs one operator command against the configured database (also while the server runs
@@ -28,9 +31,14 @@ public final class Commands {
 			  java -jar storekeeper.jar token create --name NAME [--mode live|test] [--access read|write|full] [--account SUBDOMAIN]
 			  java -jar storekeeper.jar account create --name NAME --subdomain SUBDOMAIN [--plan free|pro|business]
 			  java -jar storekeeper.jar migrate
+			  java -jar storekeeper.jar backup --to FILE      (embedded H2 database; while the server runs)
+			  java -jar storekeeper.jar restore --from FILE   (embedded H2 database; with the server stopped)
 			""";
 
-	private static final Set<String> COMMANDS = Set.of("token", "account", "migrate", "help", "--help");
+	private static final Set<String> COMMANDS = Set.of("token", "account", "migrate", "backup", "restore", "help",
+			"--help");
+
+	private static final Set<String> OFFLINE = Set.of("backup", "restore");
 
 	private Commands() {
 	}
@@ -43,6 +51,55 @@ public final class Commands {
 	/** Whether the command needs no database (help). */
 	public static boolean isHelp(String[] args) {
 		return args.length > 0 && (args[0].equals("help") || args[0].equals("--help"));
+	}
+
+	/**
+	 * Whether the command works on the database's files rather than through the
+	 * application ({@link #runOffline}).
+	 */
+	public static boolean isOffline(String[] args) {
+		return args.length > 0 && OFFLINE.contains(args[0]);
+	}
+
+	/**
+	 * Runs {@code backup} or {@code restore} with the configuration only: neither starts
+	 * the application or migrates the database.
+	 */
+	public static int runOffline(String[] args, Environment environment, PrintStream out, PrintStream err) {
+		String databaseUrl = environment.getProperty("storekeeper.database-url", "");
+		Path dataDir = Path.of(environment.getProperty("storekeeper.data-dir", "./data"));
+		try {
+			Map<String, String> options = options(args, 1, Set.of(args[0].equals("backup") ? "to" : "from"));
+			if (!EmbeddedDatabase.isChosen(databaseUrl)) {
+				err.println("error: the database is PostgreSQL (DATABASE_URL): use its own tools, which copy it "
+						+ "consistently while the servers run, e.g.");
+				err.println("  pg_dump --format=custom --file=storekeeper.dump \"$DATABASE_URL\"");
+				err.println("  pg_restore --clean --if-exists --no-owner --dbname=\"$DATABASE_URL\" storekeeper.dump");
+				err.println("(with DATABASE_URL in its postgres:// form)");
+				return 1;
+			}
+			if (args[0].equals("backup")) {
+				Path to = Path.of(required(options, "to")).toAbsolutePath();
+				EmbeddedDatabase.backup(dataDir, to);
+				out.println("Backed up the database in " + dataDir.toAbsolutePath() + " to:");
+				out.println(to);
+				return 0;
+			}
+			Path from = Path.of(required(options, "from")).toAbsolutePath();
+			Path kept = EmbeddedDatabase.restore(dataDir, from);
+			if (kept != null) {
+				out.println("The database that was there is kept as " + kept);
+			}
+			out.println("Restored " + from + " into " + dataDir.toAbsolutePath() + ".");
+			return 0;
+		}
+		catch (EmbeddedDatabase.Refused ex) {
+			err.println("error: " + ex.getMessage());
+			return 1;
+		}
+		catch (IllegalArgumentException ex) {
+			return misuse(err, ex.getMessage());
+		}
 	}
 
 	public static void printUsage(PrintStream out) {

@@ -1,6 +1,6 @@
 /**
- * The jar's commands for operators: {@code token create}, {@code account create} and
- * {@code migrate}.
+ * The jar's commands for operators: {@code token create}, {@code account create},
+ * {@code migrate}, and {@code backup} and {@code restore} of the embedded database.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "accounts", "platform" })

@@ -229,7 +229,9 @@ class Blog {
 		BlogPost post = new BlogPost((current != null) ? current.id() : 0,
 				(current != null) ? current.prefixId() : Ids.next("post"), caller.accountId(), caller.livemode(), title,
 				(slug != null) ? slug : current.slug(), content, excerpt, status, indexable, categoryId, seoTitle,
-				seoDescription, seoKeywords, publishedAt, scheduledAt, now, now);
+				seoDescription, seoKeywords, publishedAt, scheduledAt, now, now,
+				(current != null && content.equals(current.content()) && current.derivedExcerpt() != null)
+						? current.derivedExcerpt() : Excerpts.derive(content));
 		try {
 			if (creating) {
 				this.posts.insert(post, now);
@@ -288,7 +290,7 @@ class Blog {
 
 		/** The author's excerpt, or one derived from the content. */
 		String excerpt() {
-			return (this.post.excerpt() != null) ? this.post.excerpt() : Excerpts.derive(this.post.content());
+			return this.post.shownExcerpt();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.storekeeper.platform.WireSchema;
 
 /** {@code /v1/blog_categories}: the caller's blog categories in its mode. */
 @RestController
@@ -57,9 +60,10 @@ class BlogCategoryController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.blog.deleteCategory(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("blog_category", before);
 	}
 
 	/**
@@ -67,6 +71,7 @@ class BlogCategoryController {
 	 *
 	 * @param blogPostsCount the number of published posts in it
 	 */
+	@WireSchema("BlogCategory")
 	record BlogCategoryJson(long id, String prefixId, boolean livemode, String name, String slug,
 			@Nullable String description, long blogPostsCount, Instant createdAt, Instant updatedAt) {
 

@@ -64,8 +64,8 @@ class BlogPage {
 				.append("</a> <span class=\"muted\">")
 				.append((post.publishedAt() != null) ? DATE.format(post.publishedAt()) : "")
 				.append("</span>");
-			String excerpt = (post.excerpt() != null) ? post.excerpt() : Excerpts.derive(post.content());
-			if (excerpt != null && !excerpt.isBlank()) {
+			String excerpt = post.shownExcerpt();
+			if (!excerpt.isBlank()) {
 				body.append("<p>").append(Html.escape(excerpt)).append("</p>");
 			}
 			body.append("</li>");

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.content.BlogCategoryController.BlogCategoryJson;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.storekeeper.platform.WireSchema;
 
 /** {@code /v1/blog_posts}: the caller's blog posts in its mode. */
 @RestController
@@ -70,9 +73,10 @@ class BlogPostController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.blog.deletePost(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("blog_post", before);
 	}
 
 	/**
@@ -81,17 +85,24 @@ class BlogPostController {
 	 * @param featuredImage always null: images need file storage, which does not exist
 	 * yet
 	 * @param socialMediaImage always null, for the same reason
+	 * @param archived (ext) whether the post is archived: the reference's {@code status}
+	 * knows no {@code archived}, so an archived post answers {@code draft} (it is not
+	 * shown) with {@code archived: true}
 	 */
+	@WireSchema("BlogPost")
 	record BlogPostJson(long id, String prefixId, boolean livemode, String title, String slug, String content,
-			String status, boolean indexable, String excerpt, String url, @Nullable Instant publishedAt,
-			@Nullable Instant scheduledAt, @Nullable BlogCategoryJson category, SeoJson seo,
-			@Nullable Object featuredImage, @Nullable Object socialMediaImage, Instant createdAt, Instant updatedAt) {
+			String status, boolean archived, boolean indexable, String excerpt, String url,
+			@Nullable Instant publishedAt, @Nullable Instant scheduledAt, @Nullable BlogCategoryJson category,
+			SeoJson seo, @Nullable Object featuredImage, @Nullable Object socialMediaImage, Instant createdAt,
+			Instant updatedAt) {
 
 		static BlogPostJson of(Blog.Post view) {
 			BlogPost post = view.post();
+			boolean archived = BlogPost.ARCHIVED.equals(post.status());
 			return new BlogPostJson(post.id(), post.prefixId(), post.livemode(), post.title(), post.slug(),
-					post.content(), post.status(), post.indexable(), view.excerpt(), view.url(), post.publishedAt(),
-					post.scheduledAt(), (view.category() != null) ? BlogCategoryJson.of(view.category()) : null,
+					post.content(), archived ? BlogPost.DRAFT : post.status(), archived, post.indexable(),
+					view.excerpt(), view.url(), post.publishedAt(), post.scheduledAt(),
+					(view.category() != null) ? BlogCategoryJson.of(view.category()) : null,
 					new SeoJson(post.seoTitle(), post.seoDescription(), post.seoKeywords()), null, null,
 					post.createdAt(), post.updatedAt());
 		}
@@ -99,6 +110,7 @@ class BlogPostController {
 	}
 
 	/** Search-engine fields of a post. */
+	@WireSchema("Seo")
 	record SeoJson(@Nullable String title, @Nullable String description, @Nullable String keywords) {
 	}
 

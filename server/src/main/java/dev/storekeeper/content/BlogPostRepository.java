@@ -20,7 +20,7 @@ class BlogPostRepository {
 	private static final String COLUMNS = """
 			p.id, p.prefix_id, p.account_id, p.livemode, p.title, p.slug, p.content, p.excerpt, p.status, p.indexable,
 			p.category_id, p.seo_title, p.seo_description, p.seo_keywords, p.published_at, p.scheduled_at,
-			p.created_at, p.updated_at
+			p.created_at, p.updated_at, p.derived_excerpt
 			""";
 
 	private static final String SCOPE = " where p.account_id = :accountId and p.livemode = :livemode";
@@ -51,16 +51,18 @@ class BlogPostRepository {
 
 	private static final String INSERT = """
 			insert into blog_posts (prefix_id, account_id, livemode, title, slug, content, excerpt, status, indexable,
-			  category_id, seo_title, seo_description, seo_keywords, published_at, scheduled_at, created_at, updated_at)
+			  category_id, seo_title, seo_description, seo_keywords, published_at, scheduled_at, created_at, updated_at,
+			  derived_excerpt)
 			values (:prefixId, :accountId, :livemode, :title, :slug, :content, :excerpt, :status, :indexable,
-			  :categoryId, :seoTitle, :seoDescription, :seoKeywords, :publishedAt, :scheduledAt, :now, :now)
+			  :categoryId, :seoTitle, :seoDescription, :seoKeywords, :publishedAt, :scheduledAt, :now, :now,
+			  :derivedExcerpt)
 			""";
 
 	private static final String UPDATE = """
 			update blog_posts set title = :title, slug = :slug, content = :content, excerpt = :excerpt,
 			  status = :status, indexable = :indexable, category_id = :categoryId, seo_title = :seoTitle,
 			  seo_description = :seoDescription, seo_keywords = :seoKeywords, published_at = :publishedAt,
-			  scheduled_at = :scheduledAt, updated_at = :now
+			  scheduled_at = :scheduledAt, updated_at = :now, derived_excerpt = :derivedExcerpt
 			where id = :id
 			""";
 
@@ -176,6 +178,7 @@ class BlogPostRepository {
 			.param("slug", post.slug())
 			.param("content", post.content())
 			.param("excerpt", post.excerpt())
+			.param("derivedExcerpt", post.derivedExcerpt())
 			.param("status", post.status())
 			.param("indexable", post.indexable())
 			.param("categoryId", post.categoryId())
@@ -195,7 +198,7 @@ class BlogPostRepository {
 				rs.getString("excerpt"), rs.getString("status"), rs.getBoolean("indexable"), category,
 				rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("seo_keywords"),
 				Times.read(rs, "published_at"), Times.read(rs, "scheduled_at"), Times.read(rs, "created_at"),
-				Times.read(rs, "updated_at"));
+				Times.read(rs, "updated_at"), rs.getString("derived_excerpt"));
 	}
 
 }

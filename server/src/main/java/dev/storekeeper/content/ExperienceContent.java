@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.files.FileSummary;
+
 /**
  * What a buyer's access page shows for one experience: its name, its type and the content
  * of that type (the body of a written piece, the address of a link, the HTML of an embed,
- * the chapters of a course). Downloads have no content until file storage exists.
+ * the chapters of a course, the files of a download).
  *
  * @param itemType {@code course}, {@code download}, {@code written}, {@code link} or
  * {@code embed}
@@ -15,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param url the address of a link experience, else null
  * @param embedHtml the HTML of an embed experience, else null
  * @param chapters the chapters of a course in order, else empty
+ * @param files the files of a download in order, else empty
  */
 public record ExperienceContent(long id, String prefixId, String name, String itemType, @Nullable String bodyHtml,
-		@Nullable String url, @Nullable String embedHtml, List<Chapter> chapters) {
+		@Nullable String url, @Nullable String embedHtml, List<Chapter> chapters, List<FileSummary> files) {
 
 	/** A chapter of a course, with its lessons in order. */
 	public record Chapter(String title, int position, List<Lesson> lessons) {

@@ -9,7 +9,9 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.content.ExperienceContent.Chapter;
+import dev.storekeeper.files.FileSummary;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.storekeeper.platform.WireSchema;
 
 /** {@code /v1/experiences}: the caller's experiences in its mode. */
 @RestController
@@ -66,9 +70,10 @@ class ExperienceController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.experiences.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("experience", before);
 	}
 
 	/**
@@ -76,6 +81,7 @@ class ExperienceController {
 	 *
 	 * @param image always null: images need file storage, which does not exist yet
 	 */
+	@WireSchema("Experience")
 	record ExperienceJson(long id, String prefixId, boolean livemode, String name, String slug,
 			@Nullable String description, String itemType, String typeForDisplay, String accessType,
 			@Nullable Object image, ContentJson content, Instant createdAt, Instant updatedAt) {
@@ -84,7 +90,7 @@ class ExperienceController {
 			Experience experience = detailed.experience();
 			return new ExperienceJson(experience.id(), experience.prefixId(), experience.livemode(), experience.name(),
 					experience.slug(), experience.description(), experience.itemType(), experience.typeForDisplay(),
-					experience.accessType(), null, ContentJson.of(experience, detailed.chapters()),
+					experience.accessType(), null, ContentJson.of(experience, detailed.chapters(), detailed.files()),
 					experience.createdAt(), experience.updatedAt());
 		}
 
@@ -93,16 +99,25 @@ class ExperienceController {
 	/** The content of an experience: only the fields of its type are present. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ContentJson(@Nullable String bodyHtml, @Nullable String url, @Nullable String embedHtml,
-			@Nullable List<Chapter> chapters, @Nullable List<Object> files) {
+			@Nullable List<Chapter> chapters, @Nullable List<FileJson> files) {
 
-		static ContentJson of(Experience experience, List<Chapter> chapters) {
+		static ContentJson of(Experience experience, List<Chapter> chapters, List<FileSummary> files) {
 			return switch (experience.itemType()) {
 				case Experience.WRITTEN -> new ContentJson(experience.bodyHtml(), null, null, null, null);
 				case Experience.LINK -> new ContentJson(null, experience.url(), null, null, null);
 				case Experience.EMBED -> new ContentJson(null, null, experience.embedHtml(), null, null);
 				case Experience.COURSE -> new ContentJson(null, null, null, chapters, null);
-				default -> new ContentJson(null, null, null, null, List.of());
+				default -> new ContentJson(null, null, null, null, files.stream().map(FileJson::of).toList());
 			};
+		}
+
+	}
+
+	/** A file of a download experience: {@code fileId} is the file's prefixed id. */
+	record FileJson(String fileId, String filename, String contentType, @Nullable Long size) {
+
+		static FileJson of(FileSummary file) {
+			return new FileJson(file.prefixId(), file.filename(), file.contentType(), file.size());
 		}
 
 	}

@@ -77,6 +77,17 @@ class ExperienceRepository {
 			order by c.experience_id, c.position, c.id, l.position, l.id
 			""";
 
+	private static final String FILES = """
+			select experience_id, file_id from experience_files where experience_id in (:ids)
+			order by experience_id, position
+			""";
+
+	private static final String DELETE_FILES = "delete from experience_files where experience_id = :id";
+
+	private static final String INSERT_FILE = """
+			insert into experience_files (experience_id, file_id, position) values (:experienceId, :fileId, :position)
+			""";
+
 	private static final String DELETE_CHAPTERS = "delete from experience_chapters where experience_id = :id";
 
 	private static final String INSERT_CHAPTER = """
@@ -241,6 +252,30 @@ class ExperienceRepository {
 	}
 
 	/** Replaces a course's chapters and lessons. */
+	/** The file ids each of the experiences {@code ids} grants, in order. */
+	Map<Long, List<Long>> files(Collection<Long> ids) {
+		Map<Long, List<Long>> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql(FILES).param("ids", ids).query((ResultSet rs) -> {
+			result.computeIfAbsent(rs.getLong("experience_id"), (id) -> new ArrayList<>()).add(rs.getLong("file_id"));
+		});
+		return result;
+	}
+
+	void replaceFiles(long experienceId, List<Long> fileIds) {
+		this.jdbc.sql(DELETE_FILES).param("id", experienceId).update();
+		int position = 1;
+		for (Long fileId : fileIds) {
+			this.jdbc.sql(INSERT_FILE)
+				.param("experienceId", experienceId)
+				.param("fileId", fileId)
+				.param("position", position++)
+				.update();
+		}
+	}
+
 	void replaceChapters(long experienceId, List<Chapter> chapters) {
 		this.jdbc.sql(DELETE_CHAPTERS).param("id", experienceId).update();
 		for (Chapter chapter : chapters) {

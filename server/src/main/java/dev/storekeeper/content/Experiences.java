@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.storekeeper.content.ExperienceContent.Chapter;
 import dev.storekeeper.content.ExperienceContent.Lesson;
+import dev.storekeeper.files.FileSummary;
+import dev.storekeeper.files.Files;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Fields;
@@ -42,10 +44,13 @@ public class Experiences {
 
 	private final ExperienceRepository experiences;
 
+	private final Files files;
+
 	private final Clock clock;
 
-	Experiences(ExperienceRepository experiences, Clock clock) {
+	Experiences(ExperienceRepository experiences, Files files, Clock clock) {
 		this.experiences = experiences;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -75,7 +80,7 @@ public class Experiences {
 
 	/**
 	 * What a buyer's access page shows for each of {@code ids} that still exists, in the
-	 * order given; two statements whatever the number.
+	 * order given; at most four statements whatever the number.
 	 */
 	@Transactional(readOnly = true)
 	public List<ExperienceContent> contentFor(long accountId, boolean livemode, Collection<Long> ids) {
@@ -86,13 +91,15 @@ public class Experiences {
 			.stream()
 			.collect(Collectors.toMap(Experience::id, Function.identity()));
 		Map<Long, List<Chapter>> chapters = this.experiences.chapters(courseIds(List.copyOf(found.values())));
+		Map<Long, List<FileSummary>> files = files(accountId, livemode, List.copyOf(found.values()));
 		List<ExperienceContent> result = new ArrayList<>();
 		for (Long id : new LinkedHashSet<>(ids)) {
 			Experience experience = found.get(id);
 			if (experience != null) {
 				result.add(new ExperienceContent(experience.id(), experience.prefixId(), experience.name(),
 						experience.itemType(), experience.bodyHtml(), experience.url(), experience.embedHtml(),
-						chapters.getOrDefault(experience.id(), List.of())));
+						chapters.getOrDefault(experience.id(), List.of()),
+						files.getOrDefault(experience.id(), List.of())));
 			}
 		}
 		return result;
@@ -104,8 +111,10 @@ public class Experiences {
 		long count = this.experiences.count(caller.accountId(), caller.livemode(), itemType);
 		List<Experience> items = this.experiences.page(caller.accountId(), caller.livemode(), itemType, page);
 		Map<Long, List<Chapter>> chapters = this.experiences.chapters(courseIds(items));
+		Map<Long, List<FileSummary>> files = files(caller.accountId(), caller.livemode(), items);
 		return Page.of(items, page, count)
-			.map((experience) -> new Detailed(experience, chapters.getOrDefault(experience.id(), List.of())));
+			.map((experience) -> new Detailed(experience, chapters.getOrDefault(experience.id(), List.of()),
+					files.getOrDefault(experience.id(), List.of())));
 	}
 
 	/** One of the caller's experiences, by prefixed id, slug or integer id. */
@@ -135,10 +144,12 @@ public class Experiences {
 		Experience experience = new Experience(0, Ids.next("exp"), caller.accountId(), caller.livemode(), name, slug,
 				description, itemType, (accessType != null) ? accessType : "secret", content.bodyHtml(), content.url(),
 				content.embedHtml(), now, now);
+		List<Long> fileIds = fileIds(caller, content);
 		long id = insert(experience, now);
 		if (!content.chapters().isEmpty()) {
 			this.experiences.replaceChapters(id, content.chapters());
 		}
+		this.experiences.replaceFiles(id, fileIds);
 		return get(caller, experience.prefixId());
 	}
 
@@ -160,6 +171,7 @@ public class Experiences {
 			errors.add("slug", "has already been taken");
 		}
 		errors.throwIfAny();
+		List<Long> fileIds = (content != null) ? fileIds(caller, content) : List.of();
 		Experience changed = new Experience(current.id(), current.prefixId(), current.accountId(), current.livemode(),
 				name, (slug != null) ? slug : current.slug(), description, itemType, accessType,
 				(content != null) ? content.bodyHtml() : current.bodyHtml(),
@@ -174,6 +186,7 @@ public class Experiences {
 		}
 		if (content != null) {
 			this.experiences.replaceChapters(current.id(), content.chapters());
+			this.experiences.replaceFiles(current.id(), fileIds);
 		}
 		return get(caller, current.prefixId());
 	}
@@ -202,7 +215,38 @@ public class Experiences {
 		List<Chapter> chapters = experience.itemType().equals(Experience.COURSE)
 				? this.experiences.chapters(List.of(experience.id())).getOrDefault(experience.id(), List.of())
 				: List.of();
-		return new Detailed(experience, chapters);
+		List<FileSummary> files = files(experience.accountId(), experience.livemode(), List.of(experience))
+			.getOrDefault(experience.id(), List.of());
+		return new Detailed(experience, chapters, files);
+	}
+
+	/**
+	 * The files each download experience of {@code experiences} grants, in order; two
+	 * statements whatever the number.
+	 */
+	private Map<Long, List<FileSummary>> files(long accountId, boolean livemode, List<Experience> experiences) {
+		List<Long> downloads = experiences.stream()
+			.filter((experience) -> experience.itemType().equals(Experience.DOWNLOAD))
+			.map(Experience::id)
+			.toList();
+		Map<Long, List<Long>> fileIds = this.experiences.files(downloads);
+		if (fileIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, FileSummary> summaries = this.files.summaries(accountId, livemode,
+				fileIds.values().stream().flatMap(List::stream).toList());
+		Map<Long, List<FileSummary>> result = new java.util.HashMap<>();
+		fileIds.forEach((experienceId, ids) -> result.put(experienceId,
+				ids.stream().map(summaries::get).filter(Objects::nonNull).toList()));
+		return result;
+	}
+
+	/**
+	 * The ids of the ready uploads a download experience's content names (422 on
+	 * content.files).
+	 */
+	private List<Long> fileIds(Caller caller, Content content) {
+		return this.files.resolveReady(caller.accountId(), caller.livemode(), content.files(), "content.files");
 	}
 
 	private static List<Long> courseIds(List<Experience> experiences) {
@@ -227,19 +271,17 @@ public class Experiences {
 		return switch (itemType) {
 			case Experience.WRITTEN ->
 				new Content(Rules.required(errors, "content.bodyHtml", string(content, "bodyHtml"), MAX_HTML), null,
-						null, List.of());
+						null, List.of(), List.of());
 			case Experience.LINK -> {
 				String url = Rules.required(errors, "content.url", string(content, "url"), 2000);
 				yield new Content(null, (url != null) ? Rules.httpUrl(errors, "content.url", url) : null, null,
-						List.of());
+						List.of(), List.of());
 			}
 			case Experience.EMBED -> new Content(null, null,
-					Rules.required(errors, "content.embedHtml", string(content, "embedHtml"), MAX_HTML), List.of());
-			case Experience.COURSE -> new Content(null, null, null, chapters(content, errors));
-			default -> {
-				checkNoFiles(content, errors);
-				yield new Content(null, null, null, List.of());
-			}
+					Rules.required(errors, "content.embedHtml", string(content, "embedHtml"), MAX_HTML), List.of(),
+					List.of());
+			case Experience.COURSE -> new Content(null, null, null, chapters(content, errors), List.of());
+			default -> new Content(null, null, null, List.of(), fileRefs(content));
 		};
 	}
 
@@ -265,17 +307,17 @@ public class Experiences {
 		return List.copyOf(chapters);
 	}
 
-	private static void checkNoFiles(@Nullable Fields content, Errors errors) {
+	/**
+	 * The files a download experience's content names ({@code content.files}), as given.
+	 */
+	private static List<Ref> fileRefs(@Nullable Fields content) {
 		JsonNode files = (content != null) ? content.raw("files") : null;
 		if (files == null || files.isNull()) {
-			return;
+			return List.of();
 		}
-		if (!files.isArray()) {
-			errors.add("content.files", "must be an array");
-		}
-		else if (!files.isEmpty()) {
-			errors.add("content.files", "must be empty: file upload is not available yet");
-		}
+		// an invalid list is reported on content.files by refs()
+		List<Ref> refs = content.refs("files");
+		return (refs != null) ? refs : List.of();
 	}
 
 	private static @Nullable String string(@Nullable Fields content, String field) {
@@ -283,12 +325,12 @@ public class Experiences {
 	}
 
 	/** An experience with its course chapters (empty unless it is a course). */
-	record Detailed(Experience experience, List<Chapter> chapters) {
+	record Detailed(Experience experience, List<Chapter> chapters, List<FileSummary> files) {
 	}
 
 	/** The content of one type, as read from a request. */
 	private record Content(@Nullable String bodyHtml, @Nullable String url, @Nullable String embedHtml,
-			List<Chapter> chapters) {
+			List<Chapter> chapters, List<Ref> files) {
 	}
 
 }

@@ -70,9 +70,9 @@ class CustomerController {
 	}
 
 	@DeleteMapping("/{id}/blacklist")
-	ResponseEntity<Void> unblacklist(Caller caller, @PathVariable String id) {
+	CustomerJson unblacklist(Caller caller, @PathVariable String id) {
 		this.customers.unblacklist(caller, id);
-		return ResponseEntity.noContent().build();
+		return this.customers.get(caller, id);
 	}
 
 }

@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.WireSchema;
+
 /** A customer on the wire, as the reference's {@code Customer}. */
+@WireSchema("Customer")
 public record CustomerJson(long id, String prefixId, String email, @Nullable String name, @Nullable String firstName,
 		@Nullable String lastName, String customerType, int ordersCount, long totalSpend, List<Customer.Tag> tags,
 		boolean blacklisted, @Nullable String blacklistReason, boolean livemode, Instant createdAt, Instant updatedAt) {

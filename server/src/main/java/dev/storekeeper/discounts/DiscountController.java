@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
@@ -61,9 +62,10 @@ class DiscountController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.discounts.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("discount", before);
 	}
 
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.catalog.PriceVariantJson;
+import dev.storekeeper.platform.WireSchema;
 
 /** A discount on the wire, as the reference's {@code Discount}. */
+@WireSchema("Discount")
 public record DiscountJson(long id, String prefixId, String status, String discountType, String code,
 		@Nullable String name, @Nullable Instant redeemBy, @Nullable Instant startsAt, @Nullable Integer maxRedemptions,
 		int timesRedeemed, String duration, @Nullable Integer durationInMonths, @Nullable Long amountOff,

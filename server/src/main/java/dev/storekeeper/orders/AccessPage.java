@@ -1,5 +1,6 @@
 package dev.storekeeper.orders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +12,11 @@ import dev.storekeeper.catalog.ProductSummary;
 import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.content.ExperienceContent;
 import dev.storekeeper.content.Experiences;
+import dev.storekeeper.files.FileSummary;
+import dev.storekeeper.files.Files;
 import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.Times;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccessPage {
 
+	/**
+	 * No script at all, styles and HTTPS images, media and embeds; never framed. The
+	 * seller's frames (srcdoc) inherit it.
+	 */
+	static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; "
+			+ "media-src https:; frame-src https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 	private final OrderRepository orders;
 
 	private final Catalog catalog;
@@ -36,10 +47,13 @@ class AccessPage {
 
 	private final Clock clock;
 
-	AccessPage(OrderRepository orders, Catalog catalog, Experiences experiences, Clock clock) {
+	private final Files files;
+
+	AccessPage(OrderRepository orders, Catalog catalog, Experiences experiences, Files files, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.experiences = experiences;
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -87,19 +101,41 @@ class AccessPage {
 		for (ExperienceContent content : contents) {
 			body.append("<section><h2>").append(Html.escape(content.name())).append("</h2>");
 			body.append(render(content));
+			// each file of a download: a fresh signed URL (none once access ends: refused
+			// above)
+			for (FileSummary file : content.files()) {
+				body.append("<p><a class=\"file\" href=\"").append(Html.escape(this.files.signedUrl(file)));
+				body.append("\">").append(Html.escape(file.filename())).append("</a></p>");
+			}
 			body.append("</section>");
 		}
-		return Html.response(HttpStatus.OK, name, body.toString());
+		return ResponseEntity.status(HttpStatus.OK)
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.header("Content-Security-Policy", POLICY)
+			.body(Html.page(name, body.toString()));
+	}
+
+	/**
+	 * The seller's HTML in a frame of its own: sandboxed without
+	 * {@code allow-same-origin}, so it has an opaque origin and can neither reach this
+	 * page, its cookies nor the server's API; the page's policy (which the frame
+	 * inherits) runs no script and frames only HTTPS embeds.
+	 */
+	private static String framed(String sellerHtml, String title) {
+		return "<iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" class=\"seller\" "
+				+ "style=\"width:100%;min-height:20rem;border:0\" title=\"" + Html.escape(title) + "\" srcdoc=\""
+				+ Html.escape(sellerHtml) + "\"></iframe>";
 	}
 
 	/**
 	 * The experience's content; its HTML is the seller's own, shown to their buyer as
-	 * written.
+	 * written, each piece in its sandboxed frame.
 	 */
 	private static String render(ExperienceContent content) {
+		String name = content.name();
 		StringBuilder html = new StringBuilder();
 		if (content.bodyHtml() != null) {
-			html.append("<div class=\"written\">").append(content.bodyHtml()).append("</div>");
+			html.append("<div class=\"written\">").append(framed(content.bodyHtml(), name)).append("</div>");
 		}
 		if (content.url() != null) {
 			html.append("<p><a href=\"")
@@ -109,7 +145,7 @@ class AccessPage {
 				.append("</a></p>");
 		}
 		if (content.embedHtml() != null) {
-			html.append("<div class=\"embed\">").append(content.embedHtml()).append("</div>");
+			html.append("<div class=\"embed\">").append(framed(content.embedHtml(), name)).append("</div>");
 		}
 		for (ExperienceContent.Chapter chapter : content.chapters()) {
 			html.append("<h3>").append(Html.escape(chapter.title())).append("</h3><ol>");
@@ -119,7 +155,7 @@ class AccessPage {
 					html.append(" · <a href=\"").append(Html.escape(lesson.videoUrl())).append("\">video</a>");
 				}
 				if (lesson.bodyHtml() != null) {
-					html.append("<div>").append(lesson.bodyHtml()).append("</div>");
+					html.append("<div>").append(framed(lesson.bodyHtml(), lesson.title())).append("</div>");
 				}
 				html.append("</li>");
 			}

@@ -72,6 +72,24 @@ record Order(long id, String prefixId, long accountId, boolean livemode, OrderSt
 		return this.status != OrderStatus.DISPUTED;
 	}
 
+	/** Whether the buyer's bank opened a chargeback on it. */
+	boolean isDisputed() {
+		return this.status == OrderStatus.DISPUTED;
+	}
+
+	/**
+	 * The status as the reference's {@code Order.status} shows it, which knows no
+	 * dispute: a disputed order answers as the paid order it is ({@code succeeded}, or
+	 * {@code partially_refunded} when some of it was given back), {@code disputed: true}
+	 * beside it.
+	 */
+	String wireStatus() {
+		if (!isDisputed()) {
+			return this.status.wire();
+		}
+		return ((this.amountRefunded > 0) ? OrderStatus.PARTIALLY_REFUNDED : OrderStatus.SUCCEEDED).wire();
+	}
+
 	/** Whether the buyer paid for it: not free, and neither pending nor failed. */
 	boolean paid() {
 		return !this.isFree && this.status != OrderStatus.PENDING && this.status != OrderStatus.FAILED;

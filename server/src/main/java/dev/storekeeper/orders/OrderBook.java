@@ -35,6 +35,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.storekeeper.platform.WireSchema;
+
 /**
  * The order book: places the order of a completed checkout with its lines and access
  * tokens, shows orders with their expansions in batches, and refunds them through the
@@ -373,6 +375,7 @@ public class OrderBook {
 	}
 
 	/** A line of an order: the variant and product as their {@code GET} shows them. */
+	@WireSchema("OrderLineItem")
 	public record LineItemJson(long id, String prefixId, int quantity, long unitAmount, long discountAmount, long total,
 			@Nullable Object priceVariant, @Nullable Object product) {
 	}

@@ -3,8 +3,8 @@
  * buyer, and refunds.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounts", "catalog", "content", "customers", "discounts", "payments",
-		"platform", "sales" })
+@ApplicationModule(allowedDependencies = { "accounts", "catalog", "content", "customers", "discounts", "files",
+		"payments", "platform", "sales" })
 package dev.storekeeper.orders;
 
 import org.jspecify.annotations.NullMarked;

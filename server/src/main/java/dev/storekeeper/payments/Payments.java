@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.storekeeper.platform.WireSchema;
+
 /**
  * Charges and refunds through the gateway of the caller's mode: the sandbox in test mode;
  * in live mode the configured live gateway, or none, in which case paid checkouts are
@@ -170,6 +172,7 @@ public class Payments {
 	}
 
 	/** A charge on the wire, as an order's {@code charge}. */
+	@WireSchema("Order.charge")
 	public record ChargeJson(String id, long amount, String currency, String status, @Nullable String receiptUrl) {
 	}
 

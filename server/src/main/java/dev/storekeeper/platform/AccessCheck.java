@@ -10,6 +10,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /** Refuses with 403 a call whose token lacks the access level of the endpoint. */
 class AccessCheck implements HandlerInterceptor {
 
+	/** The request attribute holding the access level the route needs. */
+	static final String REQUIRED = "storekeeper.access.required";
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(request.getAttribute(ApiAuthentication.ATTRIBUTE) instanceof Caller caller)
@@ -17,6 +20,7 @@ class AccessCheck implements HandlerInterceptor {
 			return true;
 		}
 		Access required = required(request, method);
+		request.setAttribute(REQUIRED, required);
 		if (!caller.access().allows(required)) {
 			throw new Forbidden("This API token has " + caller.access().wire() + " access; this request needs "
 					+ required.wire() + " access");

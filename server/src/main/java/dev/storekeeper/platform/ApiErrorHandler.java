@@ -117,13 +117,19 @@ class ApiErrorHandler {
 
 	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	void noRoute(Exception ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ErrorResponses.write(response, ApiError.of(404, "not_found", "No route matches " + request.getRequestURI()));
+		ErrorResponses.write(response,
+				ApiError.of(404, "not_found", "No route matches " + SecretPaths.redacted(request.getRequestURI())));
+	}
+
+	@ExceptionHandler(BodyLimit.PayloadTooLarge.class)
+	void payloadTooLarge(BodyLimit.PayloadTooLarge ex, HttpServletResponse response) throws IOException {
+		BodyLimit.tooLarge(response, ex.maxBytes());
 	}
 
 	@ExceptionHandler(Exception.class)
 	void unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		log.error("Unexpected failure on {} {} (request {})", request.getMethod(), request.getRequestURI(),
-				request.getAttribute(RequestIds.ATTRIBUTE), ex);
+		log.error("Unexpected failure on {} {} (request {})", request.getMethod(),
+				SecretPaths.redacted(request.getRequestURI()), request.getAttribute(RequestIds.ATTRIBUTE), ex);
 		ErrorResponses.write(response, ApiError.of(500, "error", "An unexpected error occurred"));
 	}
 

@@ -15,11 +15,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Typed, forgiving access to the fields of a request object, under their camelCase or
- * snake_case names. A value of the wrong type is recorded as a validation error (never an
- * exception), so one response can list them all.
+ * Typed access to the fields of a request object, under their camelCase or snake_case
+ * names. A value of the wrong type is recorded as a validation error (never an
+ * exception), so one response can list them all. A JSON body is read strictly: no
+ * coercion between types (a number is not a string, {@code "12"} is not a number,
+ * {@code "true"} is not a boolean), no number out of range, no NUL character in text
+ * (PostgreSQL refuses it). Values from an HTML form, which are all text, are read with
+ * the form's rules: numbers and booleans from their text.
  */
 public final class Fields {
+
+	/** Beyond this, a decimal is out of range of every field (and of the database). */
+	private static final BigDecimal LARGEST = new BigDecimal("1e30");
 
 	private final ObjectNode node;
 
@@ -27,10 +34,17 @@ public final class Fields {
 
 	private final Errors errors;
 
+	private final boolean fromText;
+
 	Fields(ObjectNode node, String path, Errors errors) {
+		this(node, path, errors, false);
+	}
+
+	private Fields(ObjectNode node, String path, Errors errors, boolean fromText) {
 		this.node = node;
 		this.path = path;
 		this.errors = errors;
+		this.fromText = fromText;
 	}
 
 	/**
@@ -39,7 +53,7 @@ public final class Fields {
 	 */
 	public static Fields of(java.util.Map<String, ?> values) {
 		ObjectNode node = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(values);
-		return new Fields(node, "", new Errors());
+		return new Fields(node, "", new Errors(), true);
 	}
 
 	/** The errors found while reading, shared with nested objects. */
@@ -59,8 +73,8 @@ public final class Fields {
 	}
 
 	/**
-	 * A string, or null when absent or null. Numbers and booleans are taken as their
-	 * text, as Rails does.
+	 * A string, or null when absent or null. Anything else (a number, a boolean, an
+	 * object) is an error, and so is text with a NUL character.
 	 */
 	public @Nullable String string(String field) {
 		JsonNode value = raw(field);
@@ -68,18 +82,26 @@ public final class Fields {
 			return null;
 		}
 		if (value.isString()) {
-			return value.stringValue();
+			return text(key(field), value.stringValue());
 		}
-		if (value.isNumber() || value.isBoolean()) {
+		if (this.fromText && (value.isNumber() || value.isBoolean())) {
 			return value.asString();
 		}
 		this.errors.add(key(field), "must be a string");
 		return null;
 	}
 
+	private @Nullable String text(String key, String value) {
+		if (value.indexOf('\u0000') >= 0) {
+			this.errors.add(key, "must not contain a NUL character");
+			return null;
+		}
+		return value;
+	}
+
 	/**
-	 * A whole number, or null; a numeric string is accepted, a fraction or anything else
-	 * is an error.
+	 * A whole number, or null; a fraction, a number beyond a {@code long}, or anything
+	 * else is an error.
 	 */
 	public @Nullable Long integer(String field) {
 		JsonNode value = raw(field);
@@ -107,7 +129,7 @@ public final class Fields {
 		return null;
 	}
 
-	/** A decimal number, or null; a numeric string is accepted. */
+	/** A decimal number, or null. */
 	public @Nullable BigDecimal decimal(String field) {
 		JsonNode value = raw(field);
 		if (value == null || value.isNull()) {
@@ -122,9 +144,18 @@ public final class Fields {
 				BigInteger big = value.bigIntegerValue();
 				return new BigDecimal(big);
 			}
-			return value.decimalValue();
+			if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+				this.errors.add(key(field), "is out of range");
+				return null;
+			}
+			BigDecimal decimal = value.decimalValue();
+			if (decimal.abs().compareTo(LARGEST) > 0) {
+				this.errors.add(key(field), "is out of range");
+				return null;
+			}
+			return decimal;
 		}
-		if (value.isString()) {
+		if (this.fromText && value.isString()) {
 			String text = value.stringValue().trim();
 			if (text.matches("-?\\d{1,30}(\\.\\d{1,30})?")) {
 				return new BigDecimal(text);
@@ -134,9 +165,7 @@ public final class Fields {
 		return null;
 	}
 
-	/**
-	 * A boolean, or null; {@code "true"} and {@code "false"} are accepted as text too.
-	 */
+	/** A boolean, or null. */
 	public @Nullable Boolean bool(String field) {
 		JsonNode value = raw(field);
 		if (value == null || value.isNull()) {
@@ -145,7 +174,7 @@ public final class Fields {
 		if (value.isBoolean()) {
 			return value.booleanValue();
 		}
-		if (value.isString()) {
+		if (this.fromText && value.isString()) {
 			String text = value.stringValue().trim().toLowerCase(Locale.ROOT);
 			if (text.equals("true") || text.equals("false")) {
 				return Boolean.valueOf(text);
@@ -188,10 +217,11 @@ public final class Fields {
 		List<String> result = new ArrayList<>();
 		for (JsonNode item : value) {
 			if (item.isString()) {
-				result.add(item.stringValue());
-			}
-			else if (item.isNumber()) {
-				result.add(item.asString());
+				String text = text(key(field), item.stringValue());
+				if (text == null) {
+					return null;
+				}
+				result.add(text);
 			}
 			else {
 				this.errors.add(key(field), "must be an array of strings");
@@ -252,7 +282,7 @@ public final class Fields {
 			this.errors.add(key(field), "must be an object");
 			return null;
 		}
-		return new Fields((ObjectNode) value, key(field), this.errors);
+		return new Fields((ObjectNode) value, key(field), this.errors, this.fromText);
 	}
 
 	/** A list of nested objects, or null when absent or null. */
@@ -272,7 +302,7 @@ public final class Fields {
 				this.errors.add(key(field), "must be an array of objects");
 				return null;
 			}
-			result.add(new Fields((ObjectNode) item, key(field) + "[" + index++ + "]", this.errors));
+			result.add(new Fields((ObjectNode) item, key(field) + "[" + index++ + "]", this.errors, this.fromText));
 		}
 		return result;
 	}

@@ -54,7 +54,7 @@ public class Idempotency extends OncePerRequestFilter {
 		String fingerprint = fingerprint(request);
 		Optional<IdempotencyKeys.Stored> earlier = this.keys.claim(caller, key, fingerprint);
 		if (earlier.isPresent()) {
-			replay(earlier.get(), fingerprint, response);
+			replay(caller, earlier.get(), fingerprint, response);
 			return;
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
@@ -63,8 +63,9 @@ public class Idempotency extends OncePerRequestFilter {
 			chain.doFilter(request, wrapper);
 			int status = wrapper.getStatus();
 			if (status < 500) {
-				String body = redacted(request, new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
-				this.keys.complete(caller, key, status, wrapper.getContentType(), wrapper.getHeader("Location"), body);
+				String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+				this.keys.complete(caller, key, status, wrapper.getContentType(), wrapper.getHeader("Location"), body,
+						request.getAttribute(SECRETS) != null, (Access) request.getAttribute(AccessCheck.REQUIRED));
 				stored = true;
 			}
 		}
@@ -77,34 +78,22 @@ public class Idempotency extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Marks a secret in this request's response (a new token, a webhook secret) that must
-	 * never be stored: a replay answers the same object with the secret replaced by
-	 * {@code [redacted]}, since it is shown only once.
+	 * Marks this request's response as carrying a secret (a new token, a webhook secret)
+	 * shown only once: the stored first response is encrypted at rest (see
+	 * {@link SealedResponses}), and a replay answers it byte for byte.
 	 */
 	public static void redact(HttpServletRequest request, String secret) {
-		@SuppressWarnings("unchecked")
-		java.util.List<String> secrets = (java.util.List<String>) request.getAttribute(SECRETS);
-		if (secrets == null) {
-			secrets = new java.util.ArrayList<>();
-			request.setAttribute(SECRETS, secrets);
-		}
-		secrets.add(secret);
+		request.setAttribute(SECRETS, Boolean.TRUE);
 	}
 
-	@SuppressWarnings("unchecked")
-	private static String redacted(HttpServletRequest request, String body) {
-		java.util.List<String> secrets = (java.util.List<String>) request.getAttribute(SECRETS);
-		String result = body;
-		if (secrets != null) {
-			for (String secret : secrets) {
-				result = result.replace(secret, "[redacted]");
-			}
+	private static void replay(Caller caller, IdempotencyKeys.Stored earlier, String fingerprint,
+			HttpServletResponse response) throws IOException {
+		Access required = earlier.requiredAccess();
+		if (required != null && !caller.access().allows(required)) {
+			ErrorResponses.write(response, ApiError.of(403, "forbidden", "This API token has " + caller.access().wire()
+					+ " access; this request needs " + required.wire() + " access"));
+			return;
 		}
-		return result;
-	}
-
-	private static void replay(IdempotencyKeys.Stored earlier, String fingerprint, HttpServletResponse response)
-			throws IOException {
 		if (earlier.running() || earlier.status() == null) {
 			ErrorResponses.write(response, ApiError.of(409, "conflict",
 					"A request with this Idempotency-Key is still being processed; retry later"));
@@ -138,7 +127,14 @@ public class Idempotency extends OncePerRequestFilter {
 			String query = request.getQueryString();
 			digest.update(((query != null) ? query : "").getBytes(StandardCharsets.UTF_8));
 			digest.update((byte) 0);
-			digest.update(BodyLimit.bodyOf(request));
+			if (BodyLimit.isStreamed(request)) {
+				// an upload is not read twice: its type and length stand for its bytes
+				String type = request.getContentType().split(";")[0].trim();
+				digest.update((type + "\u0000" + request.getContentLengthLong()).getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				digest.update(BodyLimit.bodyOf(request));
+			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {

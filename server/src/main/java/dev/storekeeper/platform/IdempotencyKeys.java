@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,7 +27,7 @@ class IdempotencyKeys {
 			""";
 
 	private static final String FIND = """
-			select fingerprint, state, status, content_type, location, body, created_at
+			select fingerprint, state, status, content_type, location, body, sealed, required_access, created_at
 			from idempotency_keys where account_id = :accountId and livemode = :livemode and idem_key = :key
 			""";
 
@@ -37,7 +38,7 @@ class IdempotencyKeys {
 
 	private static final String COMPLETE = """
 			update idempotency_keys set state = 'done', status = :status, content_type = :contentType,
-			  location = :location, body = :body
+			  location = :location, body = :body, sealed = :sealed, required_access = :requiredAccess
 			where account_id = :accountId and livemode = :livemode and idem_key = :key
 			""";
 
@@ -45,18 +46,28 @@ class IdempotencyKeys {
 			delete from idempotency_keys where account_id = :accountId and livemode = :livemode and idem_key = :key
 			""";
 
+	private static final String PURGE = "delete from idempotency_keys where created_at < :cutoff";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	IdempotencyKeys(JdbcClient jdbc, Clock clock) {
+	private final SealedResponses sealed;
+
+	IdempotencyKeys(JdbcClient jdbc, Clock clock, SealedResponses sealed) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sealed = sealed;
 	}
 
-	/** A response stored for a key, or one still being produced ({@code status} null). */
+	/**
+	 * A response stored for a key, or one still being produced ({@code status} null).
+	 *
+	 * @param requiredAccess the access level the request's route needs, null when not
+	 * known
+	 */
 	record Stored(String fingerprint, boolean running, @Nullable Integer status, @Nullable String contentType,
-			@Nullable String location, @Nullable String body) {
+			@Nullable String location, @Nullable String body, @Nullable Access requiredAccess) {
 	}
 
 	/**
@@ -88,14 +99,27 @@ class IdempotencyKeys {
 				.param("key", key)
 				.query((rs, n) -> new Stored(rs.getString("fingerprint"), "running".equals(rs.getString("state")),
 						(Integer) rs.getObject("status", Integer.class), rs.getString("content_type"),
-						rs.getString("location"), rs.getString("body")))
+						rs.getString("location"), body(caller, key, rs.getString("body"), rs.getBoolean("sealed")),
+						Access.parse(String.valueOf(rs.getString("required_access")))))
 				.optional()
-				.or(() -> Optional.of(new Stored(fingerprint, true, null, null, null, null)));
+				.or(() -> Optional.of(new Stored(fingerprint, true, null, null, null, null, null)));
 		}
 	}
 
+	private @Nullable String body(Caller caller, String key, @Nullable String stored, boolean sealed) {
+		return (stored != null && sealed) ? this.sealed.open(context(caller, key), stored) : stored;
+	}
+
+	private static String context(Caller caller, String key) {
+		return caller.accountId() + "/" + caller.livemode() + "/" + key;
+	}
+
+	/**
+	 * Stores the first response for the key; {@code secret} (it carries a credential
+	 * shown once) encrypts the body at rest.
+	 */
 	void complete(Caller caller, String key, int status, @Nullable String contentType, @Nullable String location,
-			String body) {
+			String body, boolean secret, @Nullable Access requiredAccess) {
 		this.jdbc.sql(COMPLETE)
 			.param("accountId", caller.accountId())
 			.param("livemode", caller.livemode())
@@ -103,8 +127,20 @@ class IdempotencyKeys {
 			.param("status", status)
 			.param("contentType", contentType)
 			.param("location", location)
-			.param("body", body)
+			.param("body", secret ? this.sealed.seal(context(caller, key), body) : body)
+			.param("sealed", secret)
+			.param("requiredAccess", (requiredAccess != null) ? requiredAccess.wire() : null)
 			.update();
+	}
+
+	/**
+	 * Forgets every stored response older than 24 hours, secrets included: a key is
+	 * replayed for 24 hours, then forgotten.
+	 */
+	@Scheduled(fixedDelayString = "${storekeeper.idempotency.purge-interval:PT10M}",
+			initialDelayString = "${storekeeper.idempotency.purge-interval:PT10M}")
+	void purge() {
+		this.jdbc.sql(PURGE).param("cutoff", Times.db(Times.now(this.clock).minus(TTL))).update();
 	}
 
 	/** Forgets the key, so a request that failed unexpectedly can be retried with it. */

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * page (0 when it is empty), {@code in} how many it holds.
  */
 @JsonPropertyOrder({ "page", "pages", "count", "limit", "offset", "from", "to", "in", "last", "next", "previous" })
+@WireSchema("Pagination")
 public record Pagination(int page, int pages, long count, int limit, long offset, long from, long to,
 		@JsonProperty("in") int in_, int last, @Nullable Integer next, @Nullable Integer previous) {
 

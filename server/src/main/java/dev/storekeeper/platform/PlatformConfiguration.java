@@ -5,6 +5,8 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires the platform's filters, in order: request id, body limit, authentication, rate
- * limit, idempotency.
+ * Wires the platform's filters, in order: request id, security headers, body limit,
+ * metrics access, authentication, rate limit, idempotency.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -24,6 +26,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
 	PlatformConfiguration(JsonMapper json) {
 		this.json = json;
+	}
+
+	/**
+	 * The reference's nullability rule for every wire record (see {@link WireSchema}).
+	 */
+	@Bean
+	static tools.jackson.databind.JacksonModule referenceNullability() {
+		return ReferenceNullability.module();
 	}
 
 	@Bean
@@ -39,6 +49,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AccessCheck());
+		registry.addInterceptor(new JsonOnly());
+		registry.addInterceptor(new NulInQuery());
 	}
 
 	@Bean
@@ -57,8 +69,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<BodyLimit> bodyLimit() {
-		return filter(new BodyLimit(), Ordered.HIGHEST_PRECEDENCE + 20);
+	FilterRegistrationBean<BodyLimit> bodyLimit(ObjectProvider<BodyLimit.LargeBody> largeBodies) {
+		return filter(new BodyLimit(largeBodies.orderedStream().toList()), Ordered.HIGHEST_PRECEDENCE + 20);
 	}
 
 	@Bean
@@ -67,8 +79,20 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimiting> rateLimiting(RateLimiter limiter, RateLimitSettings settings) {
-		return filter(new RateLimiting(limiter, settings), Ordered.HIGHEST_PRECEDENCE + 40);
+	FilterRegistrationBean<RateLimiting> rateLimiting(RateLimiter limiter, RateLimitSettings settings,
+			@Value("${storekeeper.trusted-proxies:}") String trustedProxies) {
+		return filter(new RateLimiting(limiter, settings, TrustedProxies.parse(trustedProxies)),
+				Ordered.HIGHEST_PRECEDENCE + 40);
+	}
+
+	@Bean
+	FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+		return filter(new SecurityHeaders(), Ordered.HIGHEST_PRECEDENCE + 12);
+	}
+
+	@Bean
+	FilterRegistrationBean<MetricsAccess> metricsAccess(@Value("${storekeeper.metrics-token:}") String token) {
+		return filter(new MetricsAccess(token), Ordered.HIGHEST_PRECEDENCE + 25);
 	}
 
 	@Bean

@@ -25,16 +25,66 @@ public interface RateLimiter {
 			.build();
 	}
 
-	/** Buckets held in this process's memory. */
+	/**
+	 * Buckets held in this process's memory. A bucket left idle long enough to be full
+	 * again is no different from a new one, so it is dropped: the map holds only the
+	 * clients of the last few minutes, and never more than {@code maxEntries}.
+	 */
 	final class InMemory implements RateLimiter {
 
-		private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+		/** How long an unused bucket is kept (enough for any plan's bucket to refill). */
+		static final Duration IDLE = Duration.ofMinutes(2);
+
+		private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
+
+		private final java.time.Clock clock;
+
+		private final int maxEntries;
+
+		private final java.util.concurrent.atomic.AtomicLong nextSweep = new java.util.concurrent.atomic.AtomicLong();
+
+		public InMemory() {
+			this(java.time.Clock.systemUTC(), 100_000);
+		}
+
+		public InMemory(java.time.Clock clock, int maxEntries) {
+			this.clock = clock;
+			this.maxEntries = maxEntries;
+		}
+
+		private record Entry(Bucket bucket, java.util.concurrent.atomic.AtomicLong lastUsed) {
+		}
 
 		@Override
 		public ConsumptionProbe tryConsume(String key, int perMinute, int burst) {
-			Bucket bucket = this.buckets.computeIfAbsent(key + ":" + perMinute + ":" + burst,
-					(ignored) -> Bucket.builder().addLimit(configuration(perMinute, burst).getBandwidths()[0]).build());
-			return bucket.tryConsumeAndReturnRemaining(1);
+			long now = this.clock.millis();
+			sweep(now);
+			Entry entry = this.buckets.computeIfAbsent(key + ":" + perMinute + ":" + burst,
+					(ignored) -> new Entry(
+							Bucket.builder().addLimit(configuration(perMinute, burst).getBandwidths()[0]).build(),
+							new java.util.concurrent.atomic.AtomicLong(now)));
+			entry.lastUsed().set(now);
+			return entry.bucket().tryConsumeAndReturnRemaining(1);
+		}
+
+		/** How many buckets are held. */
+		public int size() {
+			return this.buckets.size();
+		}
+
+		private void sweep(long now) {
+			long due = this.nextSweep.get();
+			boolean full = this.buckets.size() >= this.maxEntries;
+			if ((now < due && !full) || !this.nextSweep.compareAndSet(due, now + 10_000)) {
+				return;
+			}
+			long idleSince = now - IDLE.toMillis();
+			this.buckets.values().removeIf((entry) -> entry.lastUsed().get() < idleSince);
+			if (this.buckets.size() >= this.maxEntries) {
+				// still full of clients seen in the last minutes: start afresh rather
+				// than grow
+				this.buckets.clear();
+			}
 		}
 
 	}

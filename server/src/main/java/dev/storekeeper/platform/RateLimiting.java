@@ -13,8 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A token bucket per API token (the account's plan, or the server's default), and per
- * client address on the public pages; every answer carries the {@code X-RateLimit-*}
- * headers, and one over the limit is a 429.
+ * client address on the public pages (the address behind a trusted proxy, see
+ * {@link TrustedProxies}); every answer carries the {@code X-RateLimit-*} headers, and
+ * one over the limit is a 429.
  */
 public class RateLimiting extends OncePerRequestFilter {
 
@@ -22,9 +23,16 @@ public class RateLimiting extends OncePerRequestFilter {
 
 	private final RateLimitSettings settings;
 
+	private final TrustedProxies proxies;
+
 	public RateLimiting(RateLimiter limiter, RateLimitSettings settings) {
+		this(limiter, settings, TrustedProxies.none());
+	}
+
+	public RateLimiting(RateLimiter limiter, RateLimitSettings settings, TrustedProxies proxies) {
 		this.limiter = limiter;
 		this.settings = settings;
+		this.proxies = proxies;
 	}
 
 	@Override
@@ -45,7 +53,7 @@ public class RateLimiting extends OncePerRequestFilter {
 			}
 		}
 		else if (isPublicPage(request.getRequestURI()) && this.settings.enabled()) {
-			key = "ip:" + request.getRemoteAddr();
+			key = "ip:" + clientKey(this.proxies.clientAddress(request));
 		}
 		else {
 			chain.doFilter(request, response);
@@ -68,6 +76,18 @@ public class RateLimiting extends OncePerRequestFilter {
 	private static boolean isPublicPage(String path) {
 		return path.startsWith("/v1/client/") || path.startsWith("/checkout/") || path.startsWith("/l/")
 				|| path.startsWith("/access/") || path.startsWith("/p/") || path.startsWith("/blog/");
+	}
+
+	/**
+	 * The bucket of a client address: an IPv6 client by its /64, the block one site or
+	 * subscriber holds, so that it cannot get a fresh bucket per address.
+	 */
+	static String clientKey(String address) {
+		byte[] bytes = TrustedProxies.literal(address);
+		if (bytes == null || bytes.length != 16) {
+			return address;
+		}
+		return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
 	}
 
 	private static long seconds(long nanos) {

@@ -16,8 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Values read from the database, kept in memory for a short time (a node's
  * {@code storekeeper.cache-ttl}, 1 s) by the module that owns them. Any change that
  * module makes on this node forgets all of them, when the changing transaction starts to
- * change them and again when it ends, and that transaction reads around the cache; other
- * nodes see a change within the time to live.
+ * change them and again when it ends, and that transaction reads around the cache. A
+ * cache {@link Invalidations#share shared} with the other nodes makes them forget theirs
+ * once the change commits; otherwise (and when that message is lost) they see it within
+ * the time to live.
  */
 public class ReadCache {
 
@@ -36,6 +38,10 @@ public class ReadCache {
 	private final long ttlNanos;
 
 	private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
+
+	/** What to do once a change to what this cache holds has committed. */
+	private volatile Runnable committedChange = () -> {
+	};
 
 	public ReadCache(Duration ttl) {
 		this.ttlNanos = ttl.toNanos();
@@ -115,8 +121,11 @@ public class ReadCache {
 	 */
 	public void changing() {
 		this.generation.incrementAndGet();
-		if (!TransactionSynchronizationManager.isSynchronizationActive()
-				|| TransactionSynchronizationManager.hasResource(this.changing)) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.committedChange.run();
+			return;
+		}
+		if (TransactionSynchronizationManager.hasResource(this.changing)) {
 			return;
 		}
 		TransactionSynchronizationManager.bindResource(this.changing, Boolean.TRUE);
@@ -125,8 +134,20 @@ public class ReadCache {
 			public void afterCompletion(int status) {
 				TransactionSynchronizationManager.unbindResourceIfPossible(ReadCache.this.changing);
 				ReadCache.this.generation.incrementAndGet();
+				if (status == STATUS_COMMITTED) {
+					ReadCache.this.committedChange.run();
+				}
 			}
 		});
+	}
+
+	/** Forgets everything cached: another node changed what this cache holds. */
+	void forget() {
+		this.generation.incrementAndGet();
+	}
+
+	void onCommittedChange(Runnable action) {
+		this.committedChange = action;
 	}
 
 	private record Entry(Object value, long generation, long at) {

@@ -18,6 +18,9 @@ public record Ref(@Nullable Long id, @Nullable String prefixId) {
 		}
 		if (value.isString()) {
 			String text = value.stringValue().trim();
+			if (text.indexOf('\u0000') >= 0) {
+				return null;
+			}
 			if (text.matches("\\d{1,18}")) {
 				return new Ref(Long.parseLong(text), null);
 			}
@@ -36,7 +39,8 @@ public record Ref(@Nullable Long id, @Nullable String prefixId) {
 		if (text.matches("\\d{1,18}")) {
 			return new Ref(Long.parseLong(text), null);
 		}
-		return new Ref(null, text);
+		// a NUL cannot be in any id, and PostgreSQL refuses it in a query: no such id
+		return new Ref(null, text.replace('\u0000', '?'));
 	}
 
 	@Override

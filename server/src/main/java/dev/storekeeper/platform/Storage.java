@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -37,13 +38,34 @@ class Storage {
 		return new HikariDataSource(config);
 	}
 
+	/**
+	 * How this node hears of the other nodes' changes: Redis pub/sub when
+	 * {@code REDIS_URL} is set, else PostgreSQL's {@code LISTEN/NOTIFY}; nothing on the
+	 * embedded database, which one node has.
+	 */
+	@Bean
+	Invalidations invalidations(@Value("${storekeeper.database-url:}") String databaseUrl,
+			@Value("${storekeeper.data-dir:./data}") String dataDir,
+			@Value("${storekeeper.redis-url:}") String redisUrl, MeterRegistry meters) {
+		return new Invalidations(channelFor(databaseUrl, dataDir, redisUrl), meters);
+	}
+
+	static InvalidationChannel channelFor(@Nullable String databaseUrl, String dataDir, String redisUrl) {
+		if (!redisUrl.isBlank()) {
+			return new InvalidationChannel.Redis(redisUrl);
+		}
+		HikariConfig config = configFor(databaseUrl, dataDir);
+		if (config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+			return new InvalidationChannel.Postgres(config.getJdbcUrl(), config.getUsername(), config.getPassword());
+		}
+		return new InvalidationChannel.Local();
+	}
+
 	static HikariConfig configFor(@Nullable String databaseUrl, String dataDir) {
 		HikariConfig config = new HikariConfig();
 		if (databaseUrl == null || databaseUrl.isBlank()) {
-			Path file = Path.of(dataDir).toAbsolutePath().resolve("storekeeper");
-			config.setJdbcUrl("jdbc:h2:file:" + file
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000;AUTO_SERVER=TRUE");
-			config.setUsername("sa");
+			config.setJdbcUrl(EmbeddedDatabase.url(Path.of(dataDir)));
+			config.setUsername(EmbeddedDatabase.USER);
 			config.setPassword("");
 			return config;
 		}

@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,7 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivery of the outbox: each new event becomes one delivery per endpoint that wants it
  * (same account and mode), claimed by one node at a time with conditional updates, sent
- * concurrently on virtual threads with both signatures, and retried after 1 min, 5 min,
- * 30 min and 2 h before it is marked failed.
+ * concurrently on virtual threads with both signatures (each send records its own
+ * outcome, so a slow receiver holds up no one else's), and retried after 1 min, 5 min, 30
+ * min and 2 h before it is marked failed.
  */
 @Service
 public class Deliveries implements DisposableBean {
@@ -61,8 +66,20 @@ public class Deliveries implements DisposableBean {
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
+	/** The sends in flight on this node, per endpoint. */
+	private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> attemptsByOutcome = new HashMap<>();
+
 	Deliveries(JdbcClient jdbc, Outbox outbox, WebhookEndpoints endpoints, Sender sender,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+		for (String outcome : List.of("succeeded", "retrying", "failed")) {
+			this.attemptsByOutcome.put(outcome, Counter.builder("storekeeper.webhooks.attempts")
+				.description("Webhook delivery attempts made by this node, by outcome: succeeded, retrying (failed, "
+						+ "to be tried again) or failed (given up)")
+				.tag("outcome", outcome)
+				.register(meters));
+		}
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.endpoints = endpoints;
@@ -71,9 +88,15 @@ public class Deliveries implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** A delivery with its event and attempts, as the history shows it. */
-	public record DeliveryJson(String id, String eventId, String type, String endpointId, String status, int attempts,
-			@Nullable Instant nextAttemptAt, boolean livemode, Instant createdAt, List<AttemptJson> attemptsLog) {
+	/**
+	 * A delivery of one event ({@code eventId}, {@code whev_}: the id its payload and its
+	 * {@code webhook-id} header carry) to one endpoint, with its attempts, as the history
+	 * shows it. Its own {@code id} (integer) and {@code prefixId} ({@code whdl_}) follow
+	 * the API's id convention.
+	 */
+	public record DeliveryJson(long id, String prefixId, String eventId, String type, String endpointId, String status,
+			int attempts, @Nullable Instant nextAttemptAt, boolean livemode, Instant createdAt,
+			List<AttemptJson> attemptsLog) {
 	}
 
 	/** One attempt: when, what came back, how long it took. */
@@ -149,54 +172,118 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/**
-	 * Sends every delivery due at {@code now}, concurrently; each is claimed by a
-	 * conditional update (a lease), so two deliverers never send the same attempt.
+	 * Sends every delivery due at {@code now} and waits for their outcomes to be recorded
+	 * (for a caller that needs them at once; the poller uses {@link #dispatchDue}).
 	 * @return how many attempts were made
 	 */
 	public int deliverDue(Instant at) {
-		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
-		// 10:01:00.4
-		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
 		int attempts = 0;
-		// up to 1,000 at a time, 200 in flight
 		for (int batch = 0; batch < 5; batch++) {
-			List<Long> due = this.jdbc.sql("""
-					select id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
-					  and (locked_until is null or locked_until < :now)
-					order by next_attempt_at, id limit 200
-					""").param("now", Times.db(now)).query(Long.class).list();
-			// claimed in one transaction, sent concurrently, and their outcomes recorded
-			// in one transaction
-			List<Long> claimed = this.transactions.execute((status) -> {
-				List<Long> ids = new ArrayList<>();
-				for (long id : due) {
-					if (claim(id, now)) {
-						ids.add(id);
-					}
-				}
-				return ids;
-			});
-			List<Future<Outcome>> sent = new ArrayList<>();
-			for (long id : (claimed != null) ? claimed : List.<Long>of()) {
-				sent.add(this.workers.submit(() -> send(id, now, endpoints)));
-			}
-			List<Outcome> outcomes = new ArrayList<>();
-			for (Future<Outcome> future : sent) {
+			Dispatched dispatched = dispatch(at);
+			for (Future<?> send : dispatched.sends()) {
 				try {
-					outcomes.add(future.get());
+					send.get();
+					attempts++;
 				}
 				catch (Exception ex) {
 					log.warn("A webhook delivery failed unexpectedly: {}", ex.getMessage());
 				}
 			}
-			this.transactions.executeWithoutResult((status) -> outcomes.forEach((outcome) -> record(outcome, now)));
-			attempts += outcomes.size();
-			if (due.size() < 200) {
+			if (dispatched.due() < BATCH) {
 				break;
 			}
 		}
 		return attempts;
+	}
+
+	/**
+	 * Starts sending every delivery due at {@code now} and returns without waiting: each
+	 * send records its own outcome when it ends (within the sender's deadline), so a slow
+	 * receiver delays nobody else's deliveries, and the next round goes on while it is
+	 * still sending. An endpoint has at most {@link #PER_ENDPOINT} sends in flight on
+	 * this node; the rest of its deliveries wait for a later round.
+	 * @return how many sends were started
+	 */
+	public int dispatchDue(Instant at) {
+		int started = 0;
+		for (int batch = 0; batch < 5; batch++) {
+			Dispatched dispatched = dispatch(at);
+			started += dispatched.sends().size();
+			if (dispatched.due() < BATCH) {
+				break;
+			}
+		}
+		return started;
+	}
+
+	/** The most deliveries claimed at a time. */
+	static final int BATCH = 200;
+
+	/** The most sends one endpoint has in flight on one node. */
+	static final int PER_ENDPOINT = 10;
+
+	private record Dispatched(int due, List<Future<?>> sends) {
+	}
+
+	/**
+	 * Claims up to {@link #BATCH} due deliveries (of endpoints with room for more sends
+	 * in flight), each by a conditional update (a lease) so two deliverers never send the
+	 * same attempt, and starts their sends.
+	 */
+	private Dispatched dispatch(Instant at) {
+		// whole seconds, as stored: a retry due at 10:01:00 is due for a call at
+		// 10:01:00.4
+		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		List<Long> busy = new ArrayList<>();
+		this.inFlight.forEach((endpoint, count) -> {
+			if (count.get() >= PER_ENDPOINT) {
+				busy.add(endpoint);
+			}
+		});
+		busy.add(-1L);
+		List<Due> due = this.jdbc.sql("""
+				select id, endpoint_id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
+				  and (locked_until is null or locked_until < :now) and endpoint_id not in (:busy)
+				order by next_attempt_at, id limit :limit
+				""")
+			.param("now", Times.db(now))
+			.param("busy", busy)
+			.param("limit", BATCH)
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("endpoint_id")))
+			.list();
+		List<Due> claimed = this.transactions.execute((status) -> {
+			List<Due> mine = new ArrayList<>();
+			Map<Long, Integer> taken = new HashMap<>();
+			for (Due delivery : due) {
+				int inFlight = this.inFlight.getOrDefault(delivery.endpointId(), new AtomicInteger()).get()
+						+ taken.getOrDefault(delivery.endpointId(), 0);
+				if (inFlight < PER_ENDPOINT && claim(delivery.id(), now)) {
+					mine.add(delivery);
+					taken.merge(delivery.endpointId(), 1, Integer::sum);
+				}
+			}
+			return mine;
+		});
+		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
+		List<Future<?>> sends = new ArrayList<>();
+		for (Due delivery : (claimed != null) ? claimed : List.<Due>of()) {
+			AtomicInteger count = this.inFlight.computeIfAbsent(delivery.endpointId(), (key) -> new AtomicInteger());
+			count.incrementAndGet();
+			sends.add(this.workers.submit(() -> {
+				try {
+					Outcome outcome = send(delivery.id(), now, endpoints);
+					this.transactions.executeWithoutResult((status) -> record(outcome, now));
+				}
+				finally {
+					count.decrementAndGet();
+				}
+			}));
+		}
+		return new Dispatched(due.size(), sends);
+	}
+
+	/** A due delivery and the endpoint it goes to. */
+	private record Due(long id, long endpointId) {
 	}
 
 	private boolean claim(long id, Instant now) {
@@ -288,6 +375,7 @@ public class Deliveries implements DisposableBean {
 			status = "pending";
 			next = now.plus(RETRIES.get(attempts - 1));
 		}
+		this.attemptsByOutcome.get(status.equals("pending") ? "retrying" : status).increment();
 		this.jdbc.sql("""
 				update webhook_deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
 				  locked_until = null, updated_at = :now where id = :id
@@ -334,22 +422,24 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/** The delivery history of the caller's mode, newest first. */
-	Page<DeliveryJson> list(Caller caller, @Nullable Long endpointId, @Nullable String type, @Nullable String status,
-			PageQuery page) {
+	Page<DeliveryJson> list(Caller caller, @Nullable Long endpointId, @Nullable String eventId, @Nullable String type,
+			@Nullable String status, PageQuery page) {
 		String filter = """
 				 from webhook_deliveries d join events e on e.id = d.event_id
 				 join webhook_endpoints w on w.id = d.endpoint_id
 				where d.account_id = :accountId and d.livemode = :livemode
 				  and (cast(:endpointId as bigint) is null or d.endpoint_id = :endpointId)
+				  and (cast(:eventId as varchar(40)) is null or e.prefix_id = :eventId)
 				  and (cast(:type as varchar(100)) is null or e.type = :type)
 				  and (cast(:status as varchar(10)) is null or d.status = :status)
 				""";
-		long count = bind(this.jdbc.sql("select count(*)" + filter), caller, endpointId, type, status).query(Long.class)
+		long count = bind(this.jdbc.sql("select count(*)" + filter), caller, endpointId, eventId, type, status)
+			.query(Long.class)
 			.single();
 		List<Long> ids = bind(
 				this.jdbc
 					.sql("select d.id" + filter + " order by d.created_at desc, d.id desc limit :limit offset :offset"),
-				caller, endpointId, type, status)
+				caller, endpointId, eventId, type, status)
 			.param("limit", page.limit())
 			.param("offset", page.offset())
 			.query(Long.class)
@@ -358,22 +448,26 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Caller caller,
-			@Nullable Long endpointId, @Nullable String type, @Nullable String status) {
+			@Nullable Long endpointId, @Nullable String eventId, @Nullable String type, @Nullable String status) {
 		return spec.param("accountId", caller.accountId())
 			.param("livemode", caller.livemode())
 			.param("endpointId", endpointId, java.sql.Types.BIGINT)
+			.param("eventId", eventId, java.sql.Types.VARCHAR)
 			.param("type", type, java.sql.Types.VARCHAR)
 			.param("status", status, java.sql.Types.VARCHAR);
 	}
 
-	DeliveryJson get(Caller caller, String prefixId) {
+	/** A delivery by its integer id or its prefixed id. */
+	DeliveryJson get(Caller caller, String key) {
+		Ref ref = Ref.parse(key);
 		List<Long> ids = this.jdbc.sql("""
 				select id from webhook_deliveries where account_id = :accountId and livemode = :livemode
-				  and prefix_id = :prefixId
+				  and (id = :id or prefix_id = :prefixId)
 				""")
 			.param("accountId", caller.accountId())
 			.param("livemode", caller.livemode())
-			.param("prefixId", prefixId)
+			.param("id", (ref.id() != null) ? ref.id() : -1L)
+			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
 			.query(Long.class)
 			.list();
 		if (ids.isEmpty()) {
@@ -383,13 +477,10 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/** Sends a delivery again now, whatever its state, and answers with the result. */
-	DeliveryJson retry(Caller caller, String prefixId) {
-		DeliveryJson delivery = get(caller, prefixId);
+	DeliveryJson retry(Caller caller, String key) {
+		DeliveryJson delivery = get(caller, key);
 		Instant now = Times.now(this.clock);
-		long id = this.jdbc.sql("select id from webhook_deliveries where prefix_id = :prefixId")
-			.param("prefixId", prefixId)
-			.query(Long.class)
-			.single();
+		long id = delivery.id();
 		this.jdbc.sql("""
 				update webhook_deliveries set status = 'pending', next_attempt_at = :now, locked_until = null,
 				  attempts = case when status = 'pending' then attempts else 0 end where id = :id
@@ -397,7 +488,7 @@ public class Deliveries implements DisposableBean {
 		if (claim(id, now)) {
 			attempt(id, now);
 		}
-		return get(caller, delivery.id());
+		return get(caller, delivery.prefixId());
 	}
 
 	private List<DeliveryJson> json(List<Long> ids) {
@@ -424,8 +515,9 @@ public class Deliveries implements DisposableBean {
 				""").param("ids", ids).query((rs) -> {
 			long id = rs.getLong("id");
 			byId.put(id,
-					new DeliveryJson(rs.getString("prefix_id"), rs.getString("event_prefix_id"), rs.getString("type"),
-							rs.getString("endpoint_prefix_id"), rs.getString("status"), rs.getInt("attempts"),
+					new DeliveryJson(id, rs.getString("prefix_id"), rs.getString("event_prefix_id"),
+							rs.getString("type"), rs.getString("endpoint_prefix_id"), rs.getString("status"),
+							rs.getInt("attempts"),
 							"pending".equals(rs.getString("status")) ? Times.read(rs, "next_attempt_at") : null,
 							rs.getBoolean("livemode"), Times.read(rs, "created_at"),
 							List.copyOf(attempts.getOrDefault(id, List.of()))));

@@ -1,16 +1,22 @@
 package dev.storekeeper.webhooks;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -19,24 +25,39 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * POSTs one delivery over HTTP/1.1 to the address {@link Targets} checked (the connection
- * is pinned to it, so a second DNS answer cannot redirect it), within 5 seconds,
- * following no redirect.
+ * is pinned to it, so a second DNS answer cannot redirect it), following no redirect. The
+ * whole attempt (connect, TLS, sending, the answer's head and the first KiB of its body)
+ * has one deadline, {@code WEBHOOKS_TIMEOUT} (5 s): a receiver that answers a byte at a
+ * time is cut off at the deadline like one that never answers.
  */
 @Component
-class Sender {
-
-	static final int TIMEOUT_MILLIS = 5_000;
+class Sender implements DisposableBean {
 
 	static final int KEEP = 1024;
 
+	private static final int HEAD = 16_384;
+
 	private final Targets targets;
 
-	Sender(Targets targets) {
+	private final Duration timeout;
+
+	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "webhook-deadlines");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	@Autowired
+	Sender(Targets targets, @Value("${storekeeper.webhooks.timeout:5s}") Duration timeout) {
 		this.targets = targets;
+		this.timeout = timeout;
 	}
 
 	/**
@@ -53,6 +74,13 @@ class Sender {
 
 	Result post(String url, Map<String, String> headers, String body) {
 		long started = System.nanoTime();
+		long deadline = started + this.timeout.toNanos();
+		Socket socket = new Socket();
+		AtomicBoolean expired = new AtomicBoolean();
+		ScheduledFuture<?> cutOff = this.watchdog.schedule(() -> {
+			expired.set(true);
+			closeQuietly(socket);
+		}, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		try {
 			URI uri = URI.create(url);
 			String host = uri.getHost();
@@ -62,7 +90,7 @@ class Sender {
 			}
 			int port = (uri.getPort() > 0) ? uri.getPort() : (https ? 443 : 80);
 			InetAddress address = this.targets.resolve(host);
-			try (Socket socket = connect(address, host, port, https)) {
+			try (Socket connection = connect(socket, address, host, port, https, deadline)) {
 				String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
 				if (uri.getRawQuery() != null) {
 					path += "?" + uri.getRawQuery();
@@ -77,25 +105,32 @@ class Sender {
 				request.append("Connection: close\r\n");
 				headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 				request.append("\r\n");
-				OutputStream out = socket.getOutputStream();
+				OutputStream out = connection.getOutputStream();
 				out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 				out.write(payload);
 				out.flush();
-				return read(socket.getInputStream(), started);
+				return read(connection, deadline, started);
 			}
 		}
 		catch (Targets.Refused ex) {
 			return failed("refused: " + ex.getMessage(), started);
 		}
 		catch (IOException | IllegalArgumentException ex) {
+			if (expired.get() || ex instanceof SocketTimeoutException || System.nanoTime() - deadline >= 0) {
+				return failed("timeout: no complete answer within " + this.timeout.toMillis() + " ms", started);
+			}
 			return failed(ex.getClass().getSimpleName() + ": " + ex.getMessage(), started);
+		}
+		finally {
+			cutOff.cancel(false);
+			closeQuietly(socket);
 		}
 	}
 
-	private static Socket connect(InetAddress address, String host, int port, boolean https) throws IOException {
-		Socket plain = new Socket();
-		plain.connect(new InetSocketAddress(address, port), TIMEOUT_MILLIS);
-		plain.setSoTimeout(TIMEOUT_MILLIS);
+	private static Socket connect(Socket plain, InetAddress address, String host, int port, boolean https,
+			long deadline) throws IOException {
+		plain.connect(new InetSocketAddress(address, port), remaining(deadline));
+		plain.setSoTimeout(remaining(deadline));
 		if (!https) {
 			return plain;
 		}
@@ -105,41 +140,89 @@ class Sender {
 		parameters.setServerNames(List.of(new SNIHostName(host)));
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		tls.setSSLParameters(parameters);
+		tls.setSoTimeout(remaining(deadline));
 		tls.startHandshake();
 		return tls;
 	}
 
-	private static Result read(InputStream in, long started) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		int previous = -1;
-		int current;
-		int newlines = 0;
-		while ((current = in.read()) != -1 && head.size() < 16_384) {
-			head.write(current);
-			if (current == '\n') {
-				newlines = (previous == '\r' || previous == '\n') ? newlines + 1 : 1;
-				if (newlines == 2) {
-					break;
-				}
-			}
-			else if (current != '\r') {
-				newlines = 0;
-			}
-			previous = current;
+	/** The milliseconds left before {@code deadline}; a timeout once none are. */
+	private static int remaining(long deadline) throws SocketTimeoutException {
+		long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+		if (left <= 0) {
+			throw new SocketTimeoutException("deadline passed");
 		}
-		String headers = head.toString(StandardCharsets.ISO_8859_1);
-		String[] statusLine = headers.split("\r?\n", 2)[0].split(" ");
+		return (int) Math.min(Integer.MAX_VALUE, left);
+	}
+
+	/**
+	 * The status line and headers (at most 16 KiB), then at most {@link #KEEP} bytes of
+	 * the body, read in blocks, each read given only the time left.
+	 */
+	private static Result read(Socket socket, long deadline, long started) throws IOException {
+		InputStream in = socket.getInputStream();
+		byte[] buffer = new byte[HEAD + KEEP];
+		int length = 0;
+		int headEnd = -1;
+		while (length < buffer.length) {
+			socket.setSoTimeout(remaining(deadline));
+			int n = in.read(buffer, length, buffer.length - length);
+			if (n < 0) {
+				break;
+			}
+			int from = Math.max(0, length - 3);
+			length += n;
+			if (headEnd < 0) {
+				headEnd = endOfHead(buffer, from, length);
+			}
+			if (headEnd >= 0 && length - headEnd >= KEEP) {
+				break;
+			}
+			if (headEnd < 0 && length >= HEAD) {
+				return failed("the receiver's answer has no end to its headers within 16 KiB", started);
+			}
+		}
+		String head = new String(buffer, 0, (headEnd >= 0) ? headEnd : length, StandardCharsets.ISO_8859_1);
+		String[] statusLine = head.split("\r?\n", 2)[0].split(" ");
 		if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
 			return failed("the receiver did not answer HTTP", started);
 		}
-		byte[] body = in.readNBytes(KEEP);
-		return new Result(Integer.valueOf(statusLine[1]), new String(body, StandardCharsets.UTF_8), null,
-				(System.nanoTime() - started) / 1_000_000);
+		int bodyLength = (headEnd >= 0) ? Math.min(KEEP, length - headEnd) : 0;
+		String body = (headEnd >= 0) ? new String(buffer, headEnd, bodyLength, StandardCharsets.UTF_8) : "";
+		return new Result(Integer.valueOf(statusLine[1]), body, null, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** The index just after the blank line that ends the head, or -1. */
+	private static int endOfHead(byte[] buffer, int from, int length) {
+		for (int i = from; i < length; i++) {
+			if (buffer[i] == '\n') {
+				if (i + 1 < length && buffer[i + 1] == '\n') {
+					return i + 2;
+				}
+				if (i + 2 < length && buffer[i + 1] == '\r' && buffer[i + 2] == '\n') {
+					return i + 3;
+				}
+			}
+		}
+		return -1;
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// closing is all that was wanted
+		}
 	}
 
 	private static Result failed(String error, long started) {
 		return new Result(null, null, (error.length() > 500) ? error.substring(0, 500) : error,
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	@Override
+	public void destroy() {
+		this.watchdog.shutdownNow();
 	}
 
 }

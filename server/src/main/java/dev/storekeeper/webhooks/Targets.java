@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where deliveries may go: the endpoint's host is resolved at every attempt, and private,
- * loopback, link-local, CGNAT, metadata, multicast and IPv6-local addresses are refused
- * unless {@code WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true} (for local development).
+ * loopback, link-local, CGNAT, metadata, multicast and IPv6-local addresses, and the IPv6
+ * ranges that lead back to IPv4 (NAT64, 6to4, Teredo), are refused unless
+ * {@code WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true} (for local development).
  */
 @Component
 class Targets {
@@ -63,11 +64,22 @@ class Targets {
 			if ((b[0] & 0xfe) == 0xfc) {
 				return false; // fc00::/7 unique local
 			}
+			if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+				return false; // 64:ff9b::/96 NAT64 (and 64:ff9b:1::/48, local NAT64): a
+								// gateway to IPv4
+			}
+			if (b[0] == 0x20 && b[1] == 0x02) {
+				return false; // 2002::/16 6to4: an IPv4 address relayed
+			}
+			if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+				return false; // 2001::/32 Teredo: an IPv4 address tunnelled
+			}
 			boolean mapped = true;
 			for (int i = 0; i < 10; i++) {
 				mapped &= b[i] == 0;
 			}
-			if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+			if (mapped && ((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff || b[10] == 0 && b[11] == 0)) {
+				// IPv4-mapped ::ffff:a.b.c.d and IPv4-compatible ::a.b.c.d
 				try {
 					return isPublic(InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] }));
 				}

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Access;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Idempotency;
@@ -76,9 +77,10 @@ class WebhookController {
 	}
 
 	@DeleteMapping("/v1/webhook_endpoints/{id}")
-	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
+	Deleted delete(Caller caller, @PathVariable String id) {
+		Object before = get(caller, id);
 		this.endpoints.delete(caller, id);
-		return ResponseEntity.noContent().build();
+		return Deleted.of("webhook_endpoint", before);
 	}
 
 	@PostMapping(path = "/v1/webhook_endpoints/{id}/rotate_secret", produces = "application/json")
@@ -101,6 +103,7 @@ class WebhookController {
 	@GetMapping(path = "/v1/webhook_events", produces = "application/json")
 	Page<Deliveries.DeliveryJson> history(Caller caller, PageQuery page,
 			@RequestParam(name = "endpoint_id", required = false) @Nullable String endpointId,
+			@RequestParam(name = "event_id", required = false) @Nullable String eventId,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String status) {
 		Long endpoint = null;
@@ -112,7 +115,8 @@ class WebhookController {
 				throw new NotFound("Webhook endpoint");
 			}
 		}
-		return this.deliveries.list(caller, endpoint, (type != null && !type.isBlank()) ? type : null,
+		return this.deliveries.list(caller, endpoint, (eventId != null && !eventId.isBlank()) ? eventId.trim() : null,
+				(type != null && !type.isBlank()) ? type : null,
 				QueryParams.oneOf("status", status, java.util.Set.of("pending", "succeeded", "failed"), null), page);
 	}
 

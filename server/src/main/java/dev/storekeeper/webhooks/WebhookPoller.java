@@ -69,7 +69,7 @@ class WebhookPoller implements DisposableBean {
 		this.round.lock();
 		try {
 			this.deliveries.fanOut();
-			this.deliveries.deliverDue(Times.now(this.clock));
+			this.deliveries.dispatchDue(Times.now(this.clock));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook delivery round failed: {}", ex.getMessage());

@@ -54,7 +54,22 @@ class ApiTokenApiTests extends ApiTest {
 			.post("/v1/api_tokens", "{\"name\":\"Retried\"}");
 		assertThat(replayed.status()).isEqualTo(201);
 		assertThat(replayed.at("/prefixId")).isEqualTo(idempotent.at("/prefixId"));
-		assertThat(replayed.at("/token")).isEqualTo("[redacted]");
+		assertThat(replayed.at("/token")).isEqualTo(idempotentSecret);
+		assertThat(replayed.body()).isEqualTo(idempotent.body());
+		assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(this.http.as(idempotentSecret).get("/v1/account").status()).isEqualTo(200);
+
+		// the stored first response is encrypted at rest, and a token without full access
+		// cannot read it back
+		assertThat(this.http.as(seller.token(true, Access.READ))
+			.header("Idempotency-Key", "create-token-" + seller.account().prefixId())
+			.post("/v1/api_tokens", "{\"name\":\"Retried\"}")
+			.status()).isEqualTo(403);
+		Response byWrite = this.http.as(seller.token(true, Access.WRITE))
+			.header("Idempotency-Key", "create-token-" + seller.account().prefixId())
+			.post("/v1/api_tokens", "{\"name\":\"Retried\"}");
+		assertThat(byWrite.status()).isEqualTo(403);
+		assertThat(byWrite.body()).doesNotContain(idempotentSecret);
 
 		assertThat(everyStoredValue()).noneMatch((value) -> value.contains(secret) || value.contains(idempotentSecret));
 		assertThat(output.getAll()).doesNotContain(secret).doesNotContain(idempotentSecret);
@@ -69,8 +84,10 @@ class ApiTokenApiTests extends ApiTest {
 		assertThat(this.http.as(secret).get("/v1/account").status()).isEqualTo(200);
 
 		Response deleted = this.http.as(admin).delete("/v1/api_tokens/" + created.at("/prefixId"));
-		assertThat(deleted.status()).isEqualTo(204);
-		assertThat(deleted.body()).isEmpty();
+		assertThat(deleted.status()).isEqualTo(200);
+		assertThat(deleted.at("/prefixId")).isEqualTo(created.at("/prefixId"));
+		assertThat(deleted.at("/deleted")).isEqualTo("true");
+		assertThat(deleted.body()).doesNotContain(secret);
 		Response refused = this.http.as(secret).get("/v1/account");
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.at("/error/type")).isEqualTo("unauthorized");

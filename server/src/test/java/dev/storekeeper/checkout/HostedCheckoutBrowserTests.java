@@ -113,6 +113,8 @@ class HostedCheckoutBrowserTests extends ApiTest {
 		String access = this.browser.findElement(By.className("access")).getAttribute("href");
 		// links carry PUBLIC_URL; the test server listens on a random port
 		this.browser.get(this.http.base() + access.substring(access.indexOf("/access/")));
+		// the seller's HTML is shown in its sandboxed frame, not on the page itself
+		waitFor(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector("iframe.seller")));
 		waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Welcome aboard"));
 	}
 

@@ -334,7 +334,8 @@ class StripeApiTests {
 		assertThat(webhook("charge.dispute.created", dispute).status()).isEqualTo(200);
 		assertThat(webhook("charge.dispute.created", dispute).status()).isEqualTo(200);
 		Response after = this.live.get("/v1/orders/" + order.at("/prefixId") + "?expand=charge");
-		assertThat(after.at("/status")).isEqualTo("disputed");
+		assertThat(after.at("/status")).as("the reference knows no disputed").isEqualTo("succeeded");
+		assertThat(after.at("/disputed")).isEqualTo("true");
 		assertThat(after.at("/charge/status")).isEqualTo("disputed");
 		assertThat(this.live.get("/v1/orders?status=disputed").json().path("items").size()).isEqualTo(1);
 		assertThat(events().stream().filter("order.disputed"::equals).count()).isEqualTo(1);

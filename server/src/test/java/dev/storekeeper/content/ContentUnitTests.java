@@ -37,6 +37,27 @@ class ContentUnitTests {
 	}
 
 	@Test
+	void excerptsOfUnclosedMarkupStopWhereABrowserWould() {
+		assertThat(Excerpts.derive("<p>Before</p><!-- never closed <p>after</p>")).isEqualTo("Before");
+		assertThat(Excerpts.derive("<p>Before</p><SCRIPT src=x>never closed</p>")).isEqualTo("Before");
+		assertThat(Excerpts.derive("<p>Before</p><style>p{} </STYLE >After")).isEqualTo("Before After");
+		assertThat(Excerpts.derive("1 < 2 and 3 > 2 &copy; &amp")).isEqualTo("1 < 2 and 3 > 2 &copy; &amp");
+		assertThat(Excerpts.derive("<p>tag never closed <a href='x'")).isEqualTo("tag never closed");
+		assertThat(Excerpts.derive("<scripts>kept</scripts>")).isEqualTo("kept");
+	}
+
+	@Test
+	void excerptsOfHugeAdversarialContentAreRightAndStopEarly() {
+		// each of these made the former regexes backtrack over the whole content for
+		// every opening: one pass reads each character once
+		String many = "<script>".repeat(60_000);
+		assertThat(Excerpts.derive("Start " + many)).isEqualTo("Start");
+		assertThat(Excerpts.derive("Start " + "<!--".repeat(60_000))).isEqualTo("Start");
+		assertThat(Excerpts.derive("Start " + "<a".repeat(100_000))).isEqualTo("Start");
+		assertThat(Excerpts.derive("word ".repeat(100_000))).isEqualTo("word ".repeat(40).trim());
+	}
+
+	@Test
 	void onlyHttpUrlsWithAHostAreAccepted() {
 		assertThat(Rules.isHttpUrl("https://example.com/a?b=c")).isTrue();
 		assertThat(Rules.isHttpUrl("HTTP://example.com")).isTrue();

@@ -215,7 +215,7 @@ class ExperienceApiTests extends ApiTest {
 	}
 
 	@Test
-	void aDownloadIsAcceptedWithoutFilesOnly() {
+	void aDownloadTakesFileIdsOnly() {
 		Http seller = this.http.as(this.sellers.create().test());
 		Response download = seller.post("/v1/experiences",
 				"{\"name\":\"Files\",\"itemType\":\"download\",\"content\":{\"files\":[]}}");
@@ -224,8 +224,11 @@ class ExperienceApiTests extends ApiTest {
 		assertThat(download.json().at("/content/files").size()).isZero();
 		assertValidation(seller.post("/v1/experiences",
 				"{\"name\":\"Files\",\"itemType\":\"download\",\"content\":{\"files\":[{\"name\":\"a.pdf\"}]}}"),
-				"Content files must be empty: file upload is not available yet", "content.files",
-				"must be empty: file upload is not available yet");
+				"Content files must be an array of ids", "content.files", "must be an array of ids");
+		assertValidation(
+				seller.post("/v1/experiences",
+						"{\"name\":\"Files\",\"itemType\":\"download\",\"content\":{\"files\":[\"file_unknown\"]}}"),
+				"Content files contains an unknown file", "content.files", "contains an unknown file");
 	}
 
 	@Test
@@ -260,7 +263,7 @@ class ExperienceApiTests extends ApiTest {
 		String id = seller.post("/v1/experiences", """
 				{"name":"Course","itemType":"course","content":{"chapters":[{"title":"A","lessons":[{"title":"B"}]}]}}
 				""").at("/prefixId");
-		assertThat(seller.delete("/v1/experiences/" + id).status()).isEqualTo(204);
+		assertThat(seller.delete("/v1/experiences/" + id).status()).isEqualTo(200);
 		Response gone = seller.get("/v1/experiences/" + id);
 		assertThat(gone.status()).isEqualTo(404);
 		assertThat(gone.at("/error/type")).isEqualTo("not_found");

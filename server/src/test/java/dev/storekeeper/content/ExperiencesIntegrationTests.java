@@ -53,7 +53,7 @@ class ExperiencesIntegrationTests extends ApiTest {
 	}
 
 	@Test
-	void givesTheContentABuyerSeesInTwoStatements() {
+	void givesTheContentABuyerSeesInAFewStatements() {
 		Seller owner = this.sellers.create();
 		Http seller = this.http.as(owner.test());
 		long course = seller.post("/v1/experiences", """
@@ -75,7 +75,9 @@ class ExperiencesIntegrationTests extends ApiTest {
 		var counted = this.sql
 			.count(() -> this.experiences.contentFor(accountId, false, List.of(embed, course, download)));
 		List<ExperienceContent> content = counted.result();
-		assertThat(counted.statements()).isEqualTo(2);
+		// experiences, chapters, the files of downloads (and, when there are some, those
+		// files)
+		assertThat(counted.statements()).isEqualTo(3);
 		assertThat(content).extracting(ExperienceContent::id).containsExactly(embed, course, download);
 		assertThat(content.get(0).embedHtml()).isEqualTo("<iframe></iframe>");
 		assertThat(content.get(1).itemType()).isEqualTo("course");

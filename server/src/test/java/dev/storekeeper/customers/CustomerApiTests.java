@@ -106,7 +106,7 @@ class CustomerApiTests extends ApiTest {
 		assertThat(blacklisted.status()).isEqualTo(200);
 		assertThat(blacklisted.at("/blacklisted")).isEqualTo("true");
 		assertThat(blacklisted.at("/blacklistReason")).isEqualTo("chargebacks");
-		assertThat(this.api.delete("/v1/customers/" + id + "/blacklist").status()).isEqualTo(204);
+		assertThat(this.api.delete("/v1/customers/" + id + "/blacklist").status()).isEqualTo(200);
 		assertThat(this.api.get("/v1/customers/" + id).at("/blacklisted")).isEqualTo("false");
 	}
 

@@ -55,8 +55,8 @@ class AccessPageApiTests extends ApiTest {
 		Response page = this.http.get(path);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.header("Content-Type")).startsWith("text/html");
-		assertThat(page.body()).contains("Knots", "Field guide", "<p>Chapter one: knots</p>", "Tying a bowline",
-				"https://video.example/1");
+		assertThat(page.body()).contains("Knots", "Field guide", "&lt;p&gt;Chapter one: knots&lt;/p&gt;",
+				"Tying a bowline", "https://video.example/1");
 		this.http.get(path);
 		assertThat(api.get("/v1/orders/" + placed.prefixId() + "?expand=access_tokens").at("/accessTokens/0/viewCount"))
 			.isEqualTo("2");
@@ -65,6 +65,47 @@ class AccessPageApiTests extends ApiTest {
 		Response revoked = this.http.get(path);
 		assertThat(revoked.status()).isEqualTo(410);
 		assertThat(revoked.body()).contains("Access revoked");
+	}
+
+	@Test
+	void sellerHtmlIsShownOnlyInSandboxedFramesUnderAStrictPolicy() {
+		Seller seller = this.sellers.create();
+		Http api = this.http.as(seller.test());
+		OrderFixtures fixtures = new OrderFixtures(api, seller, false, this.orders, this.customers, this.payments,
+				this.catalog, this.transactions);
+		String attack = "<script>fetch('/v1/account')</script><img src=x onerror=alert(1)>";
+		Response written = api.post("/v1/experiences", java.util.Map.of("name", "Guide", "itemType", "written",
+				"content", java.util.Map.of("bodyHtml", "<p>Guide</p>" + attack)));
+		Response embed = api.post("/v1/experiences", java.util.Map.of("name", "Video", "itemType", "embed", "content",
+				java.util.Map.of("embedHtml", "<iframe src=\"https://player.example/1\"></iframe>" + attack)));
+		Response course = api.post("/v1/experiences",
+				java.util.Map.of("name", "Course", "itemType", "course", "content",
+						java.util.Map.of("chapters", List.of(java.util.Map.of("title", "One", "lessons",
+								List.of(java.util.Map.of("title", "Lesson", "bodyHtml", "<b>Lesson</b>" + attack)))))));
+		assertThat(List.of(written.status(), embed.status(), course.status())).containsOnly(201);
+		Response variant = fixtures.variant("Bundle", 1500, ",\"experienceIds\":[\"" + written.at("/prefixId") + "\",\""
+				+ embed.at("/prefixId") + "\",\"" + course.at("/prefixId") + "\"]");
+		PlacedOrder placed = fixtures.buy(variant, "buyer@example.com", 1, 0);
+		String url = api.get("/v1/orders/" + placed.prefixId() + "?expand=access_tokens").at("/accessTokens/0/url");
+
+		Response page = this.http.get(url.substring(url.indexOf("/access/")));
+		assertThat(page.status()).isEqualTo(200);
+		String policy = page.header("Content-Security-Policy");
+		assertThat(policy).contains("default-src 'none'", "frame-ancestors 'none'").doesNotContain("script-src");
+		String body = page.body();
+		// nothing of the seller's markup is live on the page itself
+		assertThat(body).doesNotContain("<script", "<img src=x onerror", "<p>Guide</p>", "<b>Lesson</b>",
+				"<iframe src=\"https://player.example");
+		assertThat(body.split("<iframe ", -1)).hasSize(4);
+		assertThat(body).doesNotContain("allow-same-origin", "allow-scripts")
+			.contains("srcdoc=\"&lt;p&gt;Guide&lt;/p&gt;&lt;script&gt;",
+					"srcdoc=\"&lt;iframe src=&quot;https://player.example/1&quot;&gt;",
+					"srcdoc=\"&lt;b&gt;Lesson&lt;/b&gt;&lt;script&gt;");
+		for (String frame : body.split("<iframe ")) {
+			if (frame.startsWith("sandbox")) {
+				assertThat(frame).startsWith("sandbox=\"allow-popups allow-popups-to-escape-sandbox\"");
+			}
+		}
 	}
 
 	@Test

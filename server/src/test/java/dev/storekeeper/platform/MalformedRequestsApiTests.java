@@ -59,7 +59,17 @@ class MalformedRequestsApiTests extends ApiTest {
 				Arguments.of("DELETE", "/v1/api_tokens/tok_doesnotexist", null, null),
 				Arguments.of("PUT", "/v1/api_tokens", "{}", json), Arguments.of("PROPFIND", "/v1/account", null, null),
 				Arguments.of("BREW", "/v1/account", null, null), Arguments.of("POST", "/v1/account", "{}", json),
-				Arguments.of("GET", "/v1/", null, null), Arguments.of("GET", "/v1", null, null));
+				Arguments.of("GET", "/v1/", null, null), Arguments.of("GET", "/v1", null, null),
+				Arguments.of("GET", "/v1/customers?query=a%00b", null, null),
+				Arguments.of("GET", "/v1/orders?customer_id=cus_%00", null, null),
+				Arguments.of("GET", "/v1/blog_posts?category_id=%00", null, null),
+				Arguments.of("POST", "/v1/webhook_endpoints/we_x/rotate_secret", "<x/>", "application/xml"),
+				Arguments.of("POST", "/v1/customers", "email=a%40b.c", "application/x-www-form-urlencoded"),
+				Arguments.of("POST", "/v1/products",
+						"--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx\r\n--b--\r\n",
+						"multipart/form-data; boundary=b"),
+				Arguments.of("POST", "/v1/products", "--b\r\nbroken", "multipart/form-data; boundary=b"),
+				Arguments.of("POST", "/v1/products", "--b\r\nbroken", "multipart/form-data"));
 	}
 
 	@ParameterizedTest

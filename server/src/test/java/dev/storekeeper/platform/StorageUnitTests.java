@@ -12,7 +12,10 @@ class StorageUnitTests {
 	void noDatabaseUrlMeansAnEmbeddedH2FileInTheDataDirectory() {
 		HikariConfig config = Storage.configFor("", "/tmp/store-data");
 		assertThat(config.getJdbcUrl()).startsWith("jdbc:h2:file:/tmp/store-data/storekeeper;MODE=PostgreSQL")
-			.contains("AUTO_SERVER=TRUE");
+			.contains("AUTO_SERVER=TRUE")
+			// every commit written before it returns: a killed process loses nothing
+			// acknowledged
+			.contains(";WRITE_DELAY=0");
 	}
 
 	@Test

@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Import;
 				"storekeeper.webhooks.allow-private-networks=true", "storekeeper.webhooks.poller-enabled=false",
 				// one node sees its own changes at once: a long life makes statement
 				// counts independent of timing
-				"storekeeper.cache-ttl=1h" })
+				"storekeeper.cache-ttl=1h",
+				// no scheduled job runs while a test counts statements (the blog tests
+				// publish due posts themselves)
+				"storekeeper.blog.publish-interval=PT1H", "storekeeper.idempotency.purge-interval=PT1H" })
 @Import(TestSupportConfiguration.class)
 public abstract class ApiTest {
 

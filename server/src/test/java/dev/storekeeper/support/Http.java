@@ -96,9 +96,14 @@ public final class Http {
 
 	/** Any request, with the body and content type as given ({@code null} for none). */
 	public Response send(String method, String path, String body, String contentType) {
+		return sendBytes(method, path, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null, contentType);
+	}
+
+	/** Any request with a binary body (a multipart upload), {@code null} for none. */
+	public Response sendBytes(String method, String path, byte[] body, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);

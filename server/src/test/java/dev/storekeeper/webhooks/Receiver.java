@@ -33,6 +33,8 @@ final class Receiver implements AutoCloseable {
 
 	final AtomicInteger status = new AtomicInteger(200);
 
+	private final java.util.concurrent.Semaphore arrivals = new java.util.concurrent.Semaphore(0);
+
 	private final HttpServer server;
 
 	Receiver() throws IOException {
@@ -40,6 +42,7 @@ final class Receiver implements AutoCloseable {
 		this.server.createContext("/", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+			this.arrivals.release();
 			byte[] answer = ("answer " + this.status.get()).getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(this.status.get(), answer.length);
 			exchange.getResponseBody().write(answer);
@@ -47,6 +50,11 @@ final class Receiver implements AutoCloseable {
 		});
 		this.server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
 		this.server.start();
+	}
+
+	/** Waits for one more delivery to arrive; false if none came within a minute. */
+	boolean awaitDelivery() throws InterruptedException {
+		return this.arrivals.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	String url() {

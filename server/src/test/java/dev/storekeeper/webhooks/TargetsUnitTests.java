@@ -21,6 +21,19 @@ class TargetsUnitTests {
 	}
 
 	@Test
+	void ipv6RangesThatLeadBackToIpv4AreRefused() throws Exception {
+		// NAT64 (well-known and local-use), 6to4, Teredo, IPv4-compatible: each can reach
+		// an internal IPv4 address through a gateway or relay
+		for (String host : List.of("64:ff9b::7f00:1", "64:ff9b::a00:1", "64:ff9b::5db8:d822", "64:ff9b:1::a00:1",
+				"2002:7f00:1::1", "2002:a9fe:a9fe::1", "2002:5db8:d822::1", "2001:0:4136:e378::1", "::7f00:1",
+				"::a9fe:a9fe")) {
+			assertThatThrownBy(() -> this.strict.resolve(host)).as(host).isInstanceOf(Targets.Refused.class);
+		}
+		assertThat(Targets.isPublic(java.net.InetAddress.getByName("2001:db8::1"))).isTrue();
+		assertThat(Targets.isPublic(java.net.InetAddress.getByName("2003::1"))).isTrue();
+	}
+
+	@Test
 	void publicAddressesAreAllowed() throws Exception {
 		assertThat(this.strict.resolve("93.184.216.34").getHostAddress()).isEqualTo("93.184.216.34");
 		assertThat(this.strict.resolve("2606:4700::1111")).isNotNull();

@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.standardwebhooks.Webhook;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import dev.storekeeper.platform.Access;
 import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
+import dev.storekeeper.support.Metrics;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,8 @@ class WebhookApiTests extends ApiTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	private static final String ATTEMPTS = "storekeeper_webhooks_attempts_total";
 
 	Receiver receiver;
 
@@ -104,6 +108,8 @@ class WebhookApiTests extends ApiTest {
 					"{\"productId\":\"" + product + "\",\"name\":\"Std\",\"amount\":2500,\"currency\":\"USD\"}")
 			.at("/prefixId");
 		this.api.patch("/v1/products/" + product, "{\"status\":\"active\"}");
+		double completed = Metrics.value(this.http, "storekeeper_checkouts_completed_total", "");
+		double succeeded = Metrics.value(this.http, ATTEMPTS, "outcome=\"succeeded\"");
 		String secretKey = this.api.post("/v1/checkouts", "{\"priceVariantId\":\"" + variant + "\"}")
 			.at("/clientSecret");
 		Response paid = this.http.post("/v1/client/checkouts/" + secretKey + "/confirm",
@@ -115,6 +121,9 @@ class WebhookApiTests extends ApiTest {
 		this.deliveries.fanOut();
 		this.deliveries.deliverDue(Instant.now());
 		assertThat(this.receiver.received).hasSize(1);
+		assertThat(Metrics.value(this.http, "storekeeper_checkouts_completed_total", "")).isEqualTo(completed + 1);
+		// at least: deliveries other tests left pending go out too
+		assertThat(Metrics.value(this.http, ATTEMPTS, "outcome=\"succeeded\"")).isGreaterThanOrEqualTo(succeeded + 1);
 		Receiver.Received delivery = this.receiver.received.get(0);
 		JsonNode payload = JSON.readTree(delivery.body());
 		assertThat(payload.get("type").asString()).isEqualTo("order.paid");
@@ -141,6 +150,8 @@ class WebhookApiTests extends ApiTest {
 	void aFailingReceiverGetsTheRetryScheduleThenAManualRetryDelivers() {
 		endpoint(this.api, "[\"*\"]");
 		this.receiver.status.set(500);
+		double retrying = Metrics.value(this.http, ATTEMPTS, "outcome=\"retrying\"");
+		double failedBefore = Metrics.value(this.http, ATTEMPTS, "outcome=\"failed\"");
 		record(false, "order.paid", Map.of("prefixId", "ord_retry"));
 		this.deliveries.fanOut();
 		Instant start = Instant.now();
@@ -154,18 +165,28 @@ class WebhookApiTests extends ApiTest {
 		}
 		assertThat(this.deliveries.deliverDue(at.plus(Duration.ofDays(1)))).isZero();
 		assertThat(this.receiver.received).hasSize(5);
+		assertThat(Metrics.value(this.http, ATTEMPTS, "outcome=\"retrying\"")).isEqualTo(retrying + 4);
+		assertThat(Metrics.value(this.http, ATTEMPTS, "outcome=\"failed\"")).isEqualTo(failedBefore + 1);
 		assertThat(this.receiver.received.stream().map((r) -> r.header("webhook-id")).distinct()).hasSize(1);
 
 		Response failed = this.api.get("/v1/webhook_events?status=failed");
 		assertThat(failed.at("/pagination/count")).isEqualTo("1");
-		String id = failed.at("/items/0/id");
+		String id = failed.at("/items/0/prefixId");
+		assertThat(id).startsWith("whdl_");
+		assertThat(failed.json().at("/items/0/id").isIntegralNumber()).isTrue();
+		String eventId = failed.at("/items/0/eventId");
+		assertThat(eventId).startsWith("whev_");
+		assertThat(this.api.get("/v1/webhook_events?event_id=" + eventId).at("/items/0/prefixId")).isEqualTo(id);
+		assertThat(this.api.get("/v1/webhook_events?event_id=whev_none").at("/pagination/count")).isEqualTo("0");
+		Response byInteger = this.api.get("/v1/webhook_events/" + failed.at("/items/0/id"));
+		assertThat(byInteger.at("/prefixId")).isEqualTo(id);
 		Response detail = this.api.get("/v1/webhook_events/" + id);
 		assertThat(detail.json().get("attemptsLog")).hasSize(5);
 		assertThat(detail.at("/attemptsLog/0/statusCode")).isEqualTo("500");
 		assertThat(detail.at("/attemptsLog/0/response")).isEqualTo("answer 500");
 
 		this.receiver.status.set(204);
-		Response retried = this.api.post("/v1/webhook_events/" + id + "/retry", null);
+		Response retried = this.api.post("/v1/webhook_events/" + failed.at("/items/0/id") + "/retry", null);
 		assertThat(retried.status()).isEqualTo(200);
 		assertThat(retried.at("/status")).isEqualTo("succeeded");
 		assertThat(retried.json().get("attemptsLog")).hasSize(6);
@@ -188,7 +209,7 @@ class WebhookApiTests extends ApiTest {
 		endpoint(this.api, "[\"*\"]");
 		record(false, "order.paid", Map.of("prefixId", "ord_crash"));
 		Deliveries fresh = new Deliveries(this.jdbc, this.events, this.endpoints, this.sender, this.transactions,
-				Clock.systemUTC());
+				Clock.systemUTC(), new SimpleMeterRegistry());
 		fresh.fanOut();
 		fresh.deliverDue(Instant.now());
 		fresh.destroy();
@@ -203,9 +224,9 @@ class WebhookApiTests extends ApiTest {
 			record(false, "order.paid", Map.of("prefixId", "ord_" + i));
 		}
 		Deliveries a = new Deliveries(this.jdbc, this.events, this.endpoints, this.sender, this.transactions,
-				Clock.systemUTC());
+				Clock.systemUTC(), new SimpleMeterRegistry());
 		Deliveries b = new Deliveries(this.jdbc, this.events, this.endpoints, this.sender, this.transactions,
-				Clock.systemUTC());
+				Clock.systemUTC(), new SimpleMeterRegistry());
 		CountDownLatch start = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Deliveries deliverer : List.of(a, b)) {
@@ -256,7 +277,7 @@ class WebhookApiTests extends ApiTest {
 		assertThat(this.receiver.received.get(0).body()).contains("\"test\":true").contains("order.refunded");
 		assertThat(this.api.post("/v1/webhook_endpoints/" + id + "/test?event_type=bogus", null).status())
 			.isEqualTo(400);
-		assertThat(this.api.delete("/v1/webhook_endpoints/" + id).status()).isEqualTo(204);
+		assertThat(this.api.delete("/v1/webhook_endpoints/" + id).status()).isEqualTo(200);
 	}
 
 }

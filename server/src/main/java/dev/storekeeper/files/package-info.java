@@ -1,0 +1,10 @@
+/**
+ * Files: uploads streamed to the local disk or S3-compatible storage, external links, and
+ * signed, expiring download URLs.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = { "platform" })
+package dev.storekeeper.files;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
