@@ -2,6 +2,8 @@ package dev.storekeeper.platform;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,19 +19,38 @@ public final class Scoped {
 
 	/** How many rows {@code countSql} counts for the account and mode. */
 	public static long count(JdbcClient jdbc, String countSql, long accountId, boolean livemode) {
-		return jdbc.sql(countSql).param("accountId", accountId).param("livemode", livemode).query(Long.class).single();
+		return in(jdbc, countSql, accountId, livemode).query(Long.class).single();
+	}
+
+	/**
+	 * How many rows {@code countSql} counts for the account and mode, with one filter
+	 * parameter bound ({@code value} may be null: no filter).
+	 */
+	public static long count(JdbcClient jdbc, String countSql, long accountId, boolean livemode, String filter,
+			@Nullable Object value) {
+		return in(jdbc, countSql, accountId, livemode).param(filter, value).query(Long.class).single();
 	}
 
 	/** The page {@code pageSql} selects for the account and mode. */
 	public static <T> List<T> page(JdbcClient jdbc, String pageSql, long accountId, boolean livemode, PageQuery page,
 			RowMapper<T> row) {
-		return jdbc.sql(pageSql)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(row)
-			.list();
+		return paged(in(jdbc, pageSql, accountId, livemode), page).query(row).list();
+	}
+
+	/**
+	 * The page {@code pageSql} selects for the account and mode, with one filter bound.
+	 */
+	public static <T> List<T> page(JdbcClient jdbc, String pageSql, long accountId, boolean livemode, String filter,
+			@Nullable Object value, PageQuery page, RowMapper<T> row) {
+		return paged(in(jdbc, pageSql, accountId, livemode).param(filter, value), page).query(row).list();
+	}
+
+	private static JdbcClient.StatementSpec in(JdbcClient jdbc, String sql, long accountId, boolean livemode) {
+		return jdbc.sql(sql).param("accountId", accountId).param("livemode", livemode);
+	}
+
+	private static JdbcClient.StatementSpec paged(JdbcClient.StatementSpec spec, PageQuery page) {
+		return spec.param("limit", page.limit()).param("offset", page.offset());
 	}
 
 }
