@@ -6,7 +6,8 @@ import org.springframework.modulith.core.ApplicationModules;
 
 /**
  * Keeps the module boundaries honest: capabilities talk through public services and
- * events only.
+ * events only, each to the modules its {@code package-info.java} allows
+ * ({@code @ApplicationModule(allowedDependencies = ...)}), with no cycle.
  */
 class ModularityTests {
 

@@ -10,6 +10,7 @@ import dev.storekeeper.platform.Access;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.RatePlan;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -98,21 +99,11 @@ class ApiTokenRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	List<ApiToken> page(long accountId, boolean livemode, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, page, this::row);
 	}
 
 	void delete(long id) {

@@ -8,9 +8,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.Settings;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TokenHasher {
-
-	private static final String FIND = "select setting from settings where name = 'token_pepper'";
-
-	private static final String INSERT = "insert into settings (name, setting) values ('token_pepper', :value)";
 
 	private final JdbcClient jdbc;
 
@@ -60,16 +55,7 @@ class TokenHasher {
 		if (!this.configured.isBlank()) {
 			return this.configured.getBytes(StandardCharsets.UTF_8);
 		}
-		String stored = this.jdbc.sql(FIND).query(String.class).optional().orElse(null);
-		if (stored == null) {
-			try {
-				this.jdbc.sql(INSERT).param("value", Ids.random(48)).update();
-			}
-			catch (DuplicateKeyException ex) {
-				// another node or command generated it first; read theirs
-			}
-			stored = this.jdbc.sql(FIND).query(String.class).single();
-		}
+		String stored = Settings.generated(this.jdbc, "token_pepper");
 		return Base64.getEncoder().encode(stored.getBytes(StandardCharsets.UTF_8));
 	}
 

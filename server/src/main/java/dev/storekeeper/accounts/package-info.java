@@ -3,6 +3,8 @@
  * level each.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform" })
 package dev.storekeeper.accounts;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

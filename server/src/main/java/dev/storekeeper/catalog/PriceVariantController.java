@@ -25,32 +25,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/price_variants", produces = "application/json")
 class PriceVariantController {
 
-	private final Catalog catalog;
+	private final PriceVariants variants;
 
-	PriceVariantController(Catalog catalog) {
-		this.catalog = catalog;
+	PriceVariantController(PriceVariants variants) {
+		this.variants = variants;
 	}
 
 	@GetMapping
 	Page<PriceVariantJson> list(Caller caller, PageQuery page,
 			@RequestParam(name = "product_id", required = false) @Nullable String productId) {
-		return this.catalog.variants(caller, blankToNull(productId), page);
+		return this.variants.list(caller, blankToNull(productId), page);
 	}
 
 	@PostMapping
 	ResponseEntity<PriceVariantJson> create(Caller caller, JsonBody body) {
-		PriceVariantJson variant = this.catalog.createVariant(caller, body.unwrap("priceVariant"));
+		PriceVariantJson variant = this.variants.create(caller, body.unwrap("priceVariant"));
 		return ResponseEntity.created(URI.create("/v1/price_variants/" + variant.prefixId())).body(variant);
 	}
 
 	@GetMapping("/{id}")
 	PriceVariantJson get(Caller caller, @PathVariable String id) {
-		return this.catalog.variant(caller, id);
+		return this.variants.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
 	PriceVariantJson update(Caller caller, @PathVariable String id, JsonBody body) {
-		return this.catalog.updateVariant(caller, id, body.unwrap("priceVariant"));
+		return this.variants.update(caller, id, body.unwrap("priceVariant"));
 	}
 
 	@PutMapping("/{id}")
@@ -61,7 +61,7 @@ class PriceVariantController {
 	@DeleteMapping("/{id}")
 	Deleted delete(Caller caller, @PathVariable String id) {
 		Object before = get(caller, id);
-		this.catalog.deleteVariant(caller, id);
+		this.variants.delete(caller, id);
 		return Deleted.of("price_variant", before);
 	}
 

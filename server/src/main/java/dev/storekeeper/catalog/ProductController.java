@@ -29,33 +29,33 @@ class ProductController {
 
 	private static final Set<String> STATUS_FILTERS = Set.of("draft", "active", "archived", "all");
 
-	private final Catalog catalog;
+	private final Products products;
 
-	ProductController(Catalog catalog) {
-		this.catalog = catalog;
+	ProductController(Products products) {
+		this.products = products;
 	}
 
 	@GetMapping
 	Page<ProductJson> list(Caller caller, PageQuery page, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String query) {
 		String filter = QueryParams.oneOf("status", status, STATUS_FILTERS, Product.ACTIVE);
-		return this.catalog.products(caller, (filter != null) ? filter : Product.ACTIVE, query, page);
+		return this.products.list(caller, (filter != null) ? filter : Product.ACTIVE, query, page);
 	}
 
 	@PostMapping
 	ResponseEntity<ProductJson> create(Caller caller, JsonBody body) {
-		ProductJson product = this.catalog.createProduct(caller, body.unwrap("product"));
+		ProductJson product = this.products.create(caller, body.unwrap("product"));
 		return ResponseEntity.created(URI.create("/v1/products/" + product.prefixId())).body(product);
 	}
 
 	@GetMapping("/{id}")
 	ProductJson get(Caller caller, @PathVariable String id) {
-		return this.catalog.product(caller, id);
+		return this.products.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
 	ProductJson update(Caller caller, @PathVariable String id, JsonBody body) {
-		return this.catalog.updateProduct(caller, id, body.unwrap("product"));
+		return this.products.update(caller, id, body.unwrap("product"));
 	}
 
 	@PutMapping("/{id}")
@@ -66,7 +66,7 @@ class ProductController {
 	@DeleteMapping("/{id}")
 	Deleted delete(Caller caller, @PathVariable String id) {
 		Object before = get(caller, id);
-		this.catalog.deleteProduct(caller, id);
+		this.products.delete(caller, id);
 		return Deleted.of("product", before);
 	}
 

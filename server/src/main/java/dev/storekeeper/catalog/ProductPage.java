@@ -3,6 +3,7 @@ package dev.storekeeper.catalog;
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import dev.storekeeper.platform.Html;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,31 +26,26 @@ class ProductPage {
 
 	private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:";
 
-	private final Catalog catalog;
+	private final Products products;
 
-	ProductPage(Catalog catalog) {
-		this.catalog = catalog;
+	ProductPage(Products products) {
+		this.products = products;
 	}
 
 	@GetMapping(path = "/p/{subdomain}/{slug}")
 	ResponseEntity<String> show(@PathVariable String subdomain, @PathVariable String slug) {
-		return this.catalog.publicProduct(subdomain, slug)
+		return this.products.publicProduct(subdomain, slug)
 			.map((product) -> page(HttpStatus.OK, product.name(), render(product)))
 			.orElseGet(() -> page(HttpStatus.NOT_FOUND, "Not found",
 					"<h1>Not found</h1><p>There is no such product.</p>"));
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-		String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + htmlEscape(title)
-				+ "</title><style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;"
-				+ "padding:0 1rem}iframe{width:100%;min-height:20rem;border:0}li{margin:.5rem 0}</style></head><body>"
-				+ body + "</body></html>";
 		return ResponseEntity.status(status)
 			.contentType(HTML)
 			.header("Content-Security-Policy", POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-			.body(html);
+			.body(Html.page(title, body));
 	}
 
 	private static String render(ProductJson product) {
@@ -59,7 +55,7 @@ class ProductPage {
 			html.append("<p class=\"description\">").append(htmlEscape(product.description())).append("</p>");
 		}
 		if (product.bodyHtml() != null && !product.bodyHtml().isBlank()) {
-			html.append("<iframe sandbox title=\"")
+			html.append("<iframe sandbox style=\"width:100%;min-height:20rem;border:0\" title=\"")
 				.append(htmlEscape(product.name()))
 				.append("\" srcdoc=\"")
 				.append(htmlEscape(product.bodyHtml()))

@@ -25,32 +25,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/reviews", produces = "application/json")
 class ReviewController {
 
-	private final Catalog catalog;
+	private final Reviews reviews;
 
-	ReviewController(Catalog catalog) {
-		this.catalog = catalog;
+	ReviewController(Reviews reviews) {
+		this.reviews = reviews;
 	}
 
 	@GetMapping
 	Page<ReviewJson> list(Caller caller, PageQuery page,
 			@RequestParam(name = "product_id", required = false) @Nullable String productId) {
-		return this.catalog.reviews(caller, PriceVariantController.blankToNull(productId), page);
+		return this.reviews.list(caller, PriceVariantController.blankToNull(productId), page);
 	}
 
 	@PostMapping
 	ResponseEntity<ReviewJson> create(Caller caller, JsonBody body) {
-		ReviewJson review = this.catalog.createReview(caller, body.unwrap("review"));
+		ReviewJson review = this.reviews.create(caller, body.unwrap("review"));
 		return ResponseEntity.created(URI.create("/v1/reviews/" + review.prefixId())).body(review);
 	}
 
 	@GetMapping("/{id}")
 	ReviewJson get(Caller caller, @PathVariable String id) {
-		return this.catalog.review(caller, id);
+		return this.reviews.get(caller, id);
 	}
 
 	@PatchMapping("/{id}")
 	ReviewJson update(Caller caller, @PathVariable String id, JsonBody body) {
-		return this.catalog.updateReview(caller, id, body.unwrap("review"));
+		return this.reviews.update(caller, id, body.unwrap("review"));
 	}
 
 	@PutMapping("/{id}")
@@ -61,7 +61,7 @@ class ReviewController {
 	@DeleteMapping("/{id}")
 	Deleted delete(Caller caller, @PathVariable String id) {
 		Object before = get(caller, id);
-		this.catalog.deleteReview(caller, id);
+		this.reviews.delete(caller, id);
 		return Deleted.of("review", before);
 	}
 

@@ -3,6 +3,8 @@
  * their reviews, plus what checkout and orders need to sell them.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "accounts", "content", "platform", "sales" })
 package dev.storekeeper.catalog;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -14,6 +14,8 @@ import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.PriceVariantJson;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.catalog.VariantForSale;
+import dev.storekeeper.checkout.CartRepository.Cart;
+import dev.storekeeper.checkout.CartRepository.Item;
 import dev.storekeeper.customers.Customers;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
@@ -22,9 +24,6 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +36,7 @@ import dev.storekeeper.platform.WireSchema;
 @Service
 public class Carts {
 
-	private final JdbcClient jdbc;
+	private final CartRepository carts;
 
 	private final Catalog catalog;
 
@@ -47,21 +46,12 @@ public class Carts {
 
 	private final Clock clock;
 
-	Carts(JdbcClient jdbc, Catalog catalog, Customers customers, Accounts accounts, Clock clock) {
-		this.jdbc = jdbc;
+	Carts(CartRepository carts, Catalog catalog, Customers customers, Accounts accounts, Clock clock) {
+		this.carts = carts;
 		this.catalog = catalog;
 		this.customers = customers;
 		this.accounts = accounts;
 		this.clock = clock;
-	}
-
-	/** A cart as stored. */
-	record Cart(long id, String prefixId, long accountId, boolean livemode, @Nullable Long customerId,
-			Instant createdAt, Instant updatedAt) {
-	}
-
-	/** An item of a cart. */
-	record Item(long id, long priceVariantId, int quantity, @Nullable Long customAmount) {
 	}
 
 	/** A cart on the wire, as the reference's {@code Cart}. */
@@ -97,18 +87,7 @@ public class Carts {
 		}
 		fields.errors().throwIfAny();
 		Instant now = Times.now(this.clock);
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into carts (prefix_id, account_id, livemode, customer_id, created_at, updated_at)
-				values (:prefixId, :accountId, :livemode, :customerId, :now, :now)
-				""")
-			.param("prefixId", Ids.next("cart"))
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("customerId", customerId, java.sql.Types.BIGINT)
-			.param("now", Times.db(now))
-			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
+		long id = this.carts.insert(Ids.next("cart"), caller.accountId(), caller.livemode(), customerId, now);
 		applyItems(caller, id, fields);
 		return json(find(caller, String.valueOf(id)));
 	}
@@ -121,10 +100,7 @@ public class Carts {
 	public CartJson update(Caller caller, String key, Fields fields) {
 		Cart cart = find(caller, key);
 		applyItems(caller, cart.id(), fields);
-		this.jdbc.sql("update carts set updated_at = :now where id = :id")
-			.param("id", cart.id())
-			.param("now", Times.db(Times.now(this.clock)))
-			.update();
+		this.carts.touch(cart.id(), Times.now(this.clock));
 		return json(find(caller, key));
 	}
 
@@ -137,17 +113,17 @@ public class Carts {
 	/** Deletes a cart. */
 	@Transactional
 	public void delete(Caller caller, String key) {
-		this.jdbc.sql("delete from carts where id = :id").param("id", find(caller, key).id()).update();
+		this.carts.delete(find(caller, key).id());
 	}
 
 	/** The requests a checkout opened from this cart holds. */
-	List<Checkouts.Request> requests(Caller caller, Ref cart) {
+	List<Quotes.Request> requests(Caller caller, Ref cart) {
 		Cart found = find(caller, cart.toString());
-		List<Checkouts.Request> requests = new ArrayList<>();
+		List<Quotes.Request> requests = new ArrayList<>();
 		int index = 0;
 		for (Item item : items(found.id())) {
-			requests.add(new Checkouts.Request(new Ref(item.priceVariantId(), null), item.quantity(),
-					item.customAmount(), "cartItems[" + index++ + "]"));
+			requests.add(new Quotes.Request(new Ref(item.priceVariantId(), null), item.quantity(), item.customAmount(),
+					"cartItems[" + index++ + "]"));
 		}
 		if (requests.isEmpty()) {
 			throw Errors.of("cartId", "is empty");
@@ -183,72 +159,32 @@ public class Carts {
 					continue;
 				}
 				if (Boolean.TRUE.equals(destroy)) {
-					this.jdbc.sql("delete from cart_items where id = :id").param("id", id).update();
+					this.carts.deleteItem(id);
 				}
 				else if (quantity != null || custom != null) {
-					this.jdbc.sql("""
-							update cart_items set quantity = coalesce(:quantity, quantity),
-							  custom_amount = coalesce(:custom, custom_amount) where id = :id
-							""")
-						.param("id", id)
-						.param("quantity", quantity, java.sql.Types.INTEGER)
-						.param("custom", custom, java.sql.Types.BIGINT)
-						.update();
+					this.carts.updateItem(id, quantity, custom);
 				}
 				continue;
 			}
 			Ref variant = item.ref("priceVariantId");
 			VariantForSale found = (variant != null)
-					? this.catalog.variantForSale(caller.accountId(), caller.livemode(), variant).orElse(null) : null;
+					? this.catalog.forSale(caller.accountId(), caller.livemode(), List.of(variant)).get(0).orElse(null)
+					: null;
 			if (found == null) {
 				errors.add(item.key("priceVariantId"), (variant == null) ? "can't be blank" : "does not exist");
 				continue;
 			}
-			this.jdbc.sql("""
-					insert into cart_items (cart_id, price_variant_id, quantity, custom_amount, position)
-					values (:cartId, :variantId, :quantity, :custom, :position)
-					""")
-				.param("cartId", cartId)
-				.param("variantId", found.id())
-				.param("quantity", (quantity != null) ? quantity : 1)
-				.param("custom", custom, java.sql.Types.BIGINT)
-				.param("position", position++)
-				.update();
+			this.carts.insertItem(cartId, found.id(), (quantity != null) ? quantity : 1, custom, position++);
 		}
 		errors.throwIfAny();
 	}
 
 	private List<Item> items(long cartId) {
-		return this.jdbc.sql(
-				"select id, price_variant_id, quantity, custom_amount from cart_items where cart_id = :id order by position, id")
-			.param("id", cartId)
-			.query((rs, n) -> {
-				long custom = rs.getLong("custom_amount");
-				Long customAmount = rs.wasNull() ? null : custom;
-				return new Item(rs.getLong("id"), rs.getLong("price_variant_id"), rs.getInt("quantity"), customAmount);
-			})
-			.list();
+		return this.carts.items(cartId);
 	}
 
 	private Cart find(Caller caller, String key) {
-		Ref ref = Ref.parse(key);
-		String sql = """
-				select id, prefix_id, account_id, livemode, customer_id, created_at, updated_at from carts
-				where account_id = :accountId and livemode = :livemode and (prefix_id = :prefixId or id = :id)
-				""";
-		return this.jdbc.sql(sql)
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
-			.param("id", (ref.id() != null) ? ref.id() : -1L)
-			.query((rs, n) -> {
-				long customer = rs.getLong("customer_id");
-				Long customerId = rs.wasNull() ? null : customer;
-				return new Cart(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
-						rs.getBoolean("livemode"), customerId, Times.read(rs, "created_at"),
-						Times.read(rs, "updated_at"));
-			})
-			.optional()
+		return this.carts.find(caller.accountId(), caller.livemode(), Ref.parse(key))
 			.orElseThrow(() -> new NotFound("Cart"));
 	}
 

@@ -2,15 +2,21 @@ package dev.storekeeper.checkout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.StateConflict;
+
 /** A checkout as stored, with its items. */
-record Checkout(long id, String prefixId, long accountId, boolean livemode, String status, String mode, String currency,
-		String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId, long subtotal,
-		long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl, @Nullable Long orderId,
-		@Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt, Instant createdAt,
-		Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret, List<Item> items) {
+record Checkout(long id, String prefixId, long accountId, boolean livemode, CheckoutStatus status, CheckoutMode mode,
+		String currency, String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId,
+		long subtotal, long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl,
+		@Nullable Long orderId, @Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt,
+		Instant createdAt, Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret,
+		List<Item> items) {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
 	/**
 	 * One item: {@code quantity} of a variant, at its price or the buyer's own
@@ -28,13 +34,33 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Stri
 				this.processorClientSecret, list);
 	}
 
+	/**
+	 * Fails with a state conflict unless the buyer may still change or complete it: not
+	 * complete, not expired.
+	 */
+	void requireOpen(Instant now) {
+		if (this.status == CheckoutStatus.COMPLETE) {
+			throw new StateConflict("Checkout " + this.prefixId + " is already complete");
+		}
+		if (!isOpen(now)) {
+			throw new StateConflict(
+					"Checkout " + this.prefixId + " is " + status(now).wire() + ": start a new checkout");
+		}
+	}
+
+	/** Whether {@code email} looks like an address a receipt can go to. */
+	static boolean isEmail(String email) {
+		return EMAIL.matcher(email).matches();
+	}
+
 	boolean isOpen(Instant now) {
-		return this.status.equals("open") && now.isBefore(this.expiresAt);
+		return this.status == CheckoutStatus.OPEN && now.isBefore(this.expiresAt);
 	}
 
 	/** The status as shown: an open checkout past its expiry is expired. */
-	String status(Instant now) {
-		return (this.status.equals("open") && !now.isBefore(this.expiresAt)) ? "expired" : this.status;
+	CheckoutStatus status(Instant now) {
+		return (this.status == CheckoutStatus.OPEN && !now.isBefore(this.expiresAt)) ? CheckoutStatus.EXPIRED
+				: this.status;
 	}
 
 }

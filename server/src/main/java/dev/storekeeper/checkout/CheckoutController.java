@@ -2,10 +2,10 @@ package dev.storekeeper.checkout;
 
 import java.net.URI;
 
+import dev.storekeeper.payments.Card;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.payments.Card;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,8 +24,11 @@ class CheckoutController {
 
 	private final Checkouts checkouts;
 
-	CheckoutController(Checkouts checkouts) {
+	private final Completion completion;
+
+	CheckoutController(Checkouts checkouts, Completion completion) {
 		this.checkouts = checkouts;
+		this.completion = completion;
 	}
 
 	@PostMapping(path = "/v1/checkouts", produces = "application/json")
@@ -66,7 +69,7 @@ class CheckoutController {
 		String name = fields.string("name");
 		Card card = card(fields);
 		fields.errors().throwIfAny();
-		return this.checkouts.confirm(secret, email, name, card);
+		return this.completion.confirm(secret, email, name, card);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,6 +40,27 @@ class CheckoutLinkRepository {
 			update checkout_links set name = :name, discount_id = :discountId, allow_discount_codes = :allow,
 			  success_url = :successUrl, updated_at = :now
 			where id = :id
+			""";
+
+	private static final String SELECT = "select " + COLUMNS + SCOPE;
+
+	private static final String FIND = SELECT + " and prefix_id = :key";
+
+	private static final String FIND_BY_ID = SELECT + " and id = :key";
+
+	private static final String FIND_BY_TOKEN = "select " + COLUMNS + " from checkout_links where token = :token";
+
+	private static final String COUNT = "select count(*)" + SCOPE;
+
+	private static final String PAGE = SELECT + " order by created_at desc, id desc limit :limit offset :offset";
+
+	private static final String DELETE = "delete from checkout_links where id = :id";
+
+	private static final String DELETE_VARIANTS = "delete from checkout_link_variants where checkout_link_id = :id";
+
+	private static final String INSERT_VARIANT = """
+			insert into checkout_link_variants (checkout_link_id, price_variant_id, position)
+			values (:id, :variantId, :position)
 			""";
 
 	private static final String VARIANTS = """
@@ -88,37 +110,35 @@ class CheckoutLinkRepository {
 	}
 
 	void delete(long id) {
-		this.jdbc.sql("delete from checkout_links where id = :id").param("id", id).update();
+		this.jdbc.sql(DELETE).param("id", id).update();
 	}
 
 	private void replaceVariants(long id, List<Long> variantIds) {
-		this.jdbc.sql("delete from checkout_link_variants where checkout_link_id = :id").param("id", id).update();
+		this.jdbc.sql(DELETE_VARIANTS).param("id", id).update();
 		int position = 0;
 		for (long variantId : variantIds) {
-			this.jdbc.sql("""
-					insert into checkout_link_variants (checkout_link_id, price_variant_id, position)
-					values (:id, :variantId, :position)
-					""").param("id", id).param("variantId", variantId).param("position", position++).update();
+			this.jdbc.sql(INSERT_VARIANT)
+				.param("id", id)
+				.param("variantId", variantId)
+				.param("position", position++)
+				.update();
 		}
 	}
 
 	Optional<CheckoutLinks.CheckoutLink> find(long accountId, boolean livemode, String prefixId) {
-		return one(this.jdbc.sql("select " + COLUMNS + SCOPE + " and prefix_id = :key").param("key", prefixId),
-				accountId, livemode);
+		return one(this.jdbc.sql(FIND).param("key", prefixId), accountId, livemode);
 	}
 
 	Optional<CheckoutLinks.CheckoutLink> findById(long accountId, boolean livemode, long id) {
-		return one(this.jdbc.sql("select " + COLUMNS + SCOPE + " and id = :key").param("key", id), accountId, livemode);
+		return one(this.jdbc.sql(FIND_BY_ID).param("key", id), accountId, livemode);
 	}
 
 	Optional<CheckoutLinks.CheckoutLink> findByToken(String token) {
 		if (!token.matches("[0-9A-Za-z]{24}")) {
 			return Optional.empty();
 		}
-		return withVariants(this.jdbc.sql("select " + COLUMNS + " from checkout_links where token = :token")
-			.param("token", token)
-			.query(this::row)
-			.list()).stream().findFirst();
+		return withVariants(this.jdbc.sql(FIND_BY_TOKEN).param("token", token).query(this::row).list()).stream()
+			.findFirst();
 	}
 
 	private Optional<CheckoutLinks.CheckoutLink> one(JdbcClient.StatementSpec spec, long accountId, boolean livemode) {
@@ -128,22 +148,11 @@ class CheckoutLinkRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql("select count(*)" + SCOPE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	List<CheckoutLinks.CheckoutLink> page(long accountId, boolean livemode, PageQuery page) {
-		return withVariants(this.jdbc
-			.sql("select " + COLUMNS + SCOPE + " order by created_at desc, id desc limit :limit offset :offset")
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list());
+		return withVariants(Scoped.page(this.jdbc, PAGE, accountId, livemode, page, this::row));
 	}
 
 	private List<CheckoutLinks.CheckoutLink> withVariants(List<CheckoutLinks.CheckoutLink> links) {

@@ -34,9 +34,9 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,16 +57,16 @@ public class CheckoutLinks {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	CheckoutLinks(CheckoutLinkRepository links, Catalog catalog, Discounts discounts, Checkouts checkouts, Clock clock,
-			@Value("${storekeeper.public-url}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.links = links;
 		this.catalog = catalog;
 		this.discounts = discounts;
 		this.checkouts = checkouts;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	/** A page of the caller's links, newest first. */
@@ -119,7 +119,7 @@ public class CheckoutLinks {
 		return found.map((link) -> this.checkouts.open(link.accountId(), link.livemode(),
 				link.priceVariantIds()
 					.stream()
-					.map((id) -> new Checkouts.Request(new Ref(id, null), 1, null, "checkoutLink"))
+					.map((id) -> new Quotes.Request(new Ref(id, null), 1, null, "checkoutLink"))
 					.toList(),
 				null, null, link.discountId(), link.successUrl(), null, null, link.id(), link.allowDiscountCodes()));
 	}
@@ -218,7 +218,7 @@ public class CheckoutLinks {
 	}
 
 	private String url(CheckoutLink link) {
-		return this.publicUrl + "/l/" + link.token();
+		return this.publicUrl.of("/l/" + link.token());
 	}
 
 	private CheckoutLinkJson json(CheckoutLink link) {

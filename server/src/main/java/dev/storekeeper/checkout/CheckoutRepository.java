@@ -92,7 +92,7 @@ class CheckoutRepository {
 	}
 
 	/** A new checkout's values. */
-	record NewCheckout(long accountId, boolean livemode, String mode, String currency, @Nullable String email,
+	record NewCheckout(long accountId, boolean livemode, CheckoutMode mode, String currency, @Nullable String email,
 			@Nullable Long discountId, long subtotal, long discountAmount, long total, @Nullable String returnUrl,
 			@Nullable String cancelUrl, @Nullable Long cartId, @Nullable Long linkId, boolean allowDiscountCodes,
 			Instant expiresAt) {
@@ -104,7 +104,7 @@ class CheckoutRepository {
 			.param("prefixId", prefixId)
 			.param("accountId", checkout.accountId())
 			.param("livemode", checkout.livemode())
-			.param("mode", checkout.mode())
+			.param("mode", checkout.mode().wire())
 			.param("currency", checkout.currency())
 			.param("secret", secret)
 			.param("email", checkout.email())
@@ -257,13 +257,14 @@ class CheckoutRepository {
 
 	private Checkout row(ResultSet rs, int n) throws SQLException {
 		return new Checkout(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
-				rs.getBoolean("livemode"), rs.getString("status"), rs.getString("mode"), rs.getString("currency"),
-				rs.getString("client_secret"), rs.getString("email"), rs.getString("name"),
-				Rows.nullableLong(rs, "discount_id"), rs.getLong("subtotal"), rs.getLong("discount_amount"),
-				rs.getLong("total"), rs.getString("return_url"), rs.getString("cancel_url"),
-				Rows.nullableLong(rs, "order_id"), rs.getString("order_prefix_id"), Times.read(rs, "expires_at"),
-				Times.read(rs, "completed_at"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
-				rs.getString("processor_id"), rs.getString("processor_client_secret"), List.of());
+				rs.getBoolean("livemode"), CheckoutStatus.of(rs.getString("status")),
+				CheckoutMode.of(rs.getString("mode")), rs.getString("currency"), rs.getString("client_secret"),
+				rs.getString("email"), rs.getString("name"), Rows.nullableLong(rs, "discount_id"),
+				rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("total"), rs.getString("return_url"),
+				rs.getString("cancel_url"), Rows.nullableLong(rs, "order_id"), rs.getString("order_prefix_id"),
+				Times.read(rs, "expires_at"), Times.read(rs, "completed_at"), Times.read(rs, "created_at"),
+				Times.read(rs, "updated_at"), rs.getString("processor_id"), rs.getString("processor_client_secret"),
+				List.of());
 	}
 
 }

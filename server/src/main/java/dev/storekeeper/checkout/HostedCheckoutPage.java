@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.payments.Card;
+import dev.storekeeper.payments.PaymentFailed;
+import dev.storekeeper.payments.ProcessorError;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.Money;
 import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.PaymentFailed;
-import dev.storekeeper.platform.ProcessorError;
 import dev.storekeeper.platform.StateConflict;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,10 +34,13 @@ class HostedCheckoutPage {
 
 	private final Checkouts checkouts;
 
+	private final Completion completion;
+
 	private final OrderBook orders;
 
-	HostedCheckoutPage(Checkouts checkouts, OrderBook orders) {
+	HostedCheckoutPage(Checkouts checkouts, Completion completion, OrderBook orders) {
 		this.checkouts = checkouts;
+		this.completion = completion;
 		this.orders = orders;
 	}
 
@@ -58,7 +61,7 @@ class HostedCheckoutPage {
 		}
 		if (sessionId != null && checkout.status().equals("open") && sessionId.equals(checkout.processorId())) {
 			try {
-				CheckoutJson done = this.checkouts.completeProcessorSession(sessionId);
+				CheckoutJson done = this.completion.completeProcessorSession(sessionId);
 				if (done != null) {
 					checkout = done;
 				}
@@ -114,7 +117,7 @@ class HostedCheckoutPage {
 				card = CheckoutController.card(fields);
 				fields.errors().throwIfAny();
 			}
-			CheckoutJson done = this.checkouts.confirm(secret, checkout.prefilledEmail(), null, card);
+			CheckoutJson done = this.completion.confirm(secret, checkout.prefilledEmail(), null, card);
 			return render(done, HttpStatus.OK, null, Map.of());
 		}
 		catch (InvalidRecord ex) {

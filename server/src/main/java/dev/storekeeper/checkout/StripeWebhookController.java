@@ -40,7 +40,7 @@ class StripeWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
-	private final Checkouts checkouts;
+	private final Completion completion;
 
 	private final OrderBook orders;
 
@@ -52,9 +52,9 @@ class StripeWebhookController {
 
 	private final JsonMapper json;
 
-	StripeWebhookController(Checkouts checkouts, OrderBook orders, Payments payments,
+	StripeWebhookController(Completion completion, OrderBook orders, Payments payments,
 			@Value("${storekeeper.stripe.webhook-secret:}") String secret, Clock clock, JsonMapper json) {
-		this.checkouts = checkouts;
+		this.completion = completion;
 		this.orders = orders;
 		this.payments = payments;
 		this.secret = secret.trim();
@@ -95,8 +95,8 @@ class StripeWebhookController {
 		}
 		switch (type) {
 			case "checkout.session.completed", "checkout.session.async_payment_succeeded" ->
-				this.checkouts.completeProcessorSession(id);
-			case "checkout.session.async_payment_failed" -> this.checkouts.processorPaymentFailed(id);
+				this.completion.completeProcessorSession(id);
+			case "checkout.session.async_payment_failed" -> this.completion.processorPaymentFailed(id);
 			case "charge.refunded" -> {
 				JsonNode refunds = object.path("refunds").path("data");
 				String refundId = (refunds.isArray() && !refunds.isEmpty()) ? text(refunds.get(0), "id") : null;

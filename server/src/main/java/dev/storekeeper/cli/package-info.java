@@ -3,6 +3,8 @@
  * {@code migrate}, and {@code backup} and {@code restore} of the embedded database.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "accounts", "platform" })
 package dev.storekeeper.cli;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

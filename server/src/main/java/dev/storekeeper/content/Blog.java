@@ -18,9 +18,10 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.Slugs;
 import dev.storekeeper.platform.Times;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +43,15 @@ class Blog {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	Blog(BlogPostRepository posts, BlogCategoryRepository categories, Accounts accounts, Clock clock,
-			@Value("${storekeeper.public-url:http://localhost:8080}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.posts = posts;
 		this.categories = categories;
 		this.accounts = accounts;
 		this.clock = clock;
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
+		this.publicUrl = publicUrl;
 	}
 
 	/**
@@ -251,7 +252,7 @@ class Blog {
 	}
 
 	private String blogUrl(Caller caller) {
-		return this.publicUrl + "/blog/" + this.accounts.get(caller.accountId()).subdomain() + "/";
+		return this.publicUrl.of("/blog/" + this.accounts.get(caller.accountId()).subdomain() + "/");
 	}
 
 	private static @Nullable String title(@Nullable String given, Errors errors) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,21 +101,11 @@ class BlogCategoryRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	List<BlogCategory> page(long accountId, boolean livemode, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, page, this::row);
 	}
 
 	boolean nameTaken(long accountId, boolean livemode, String name, long exceptId) {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.content.ExperienceContent.Chapter;
 import dev.storekeeper.content.ExperienceContent.Lesson;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -117,23 +118,11 @@ class ExperienceRepository {
 	}
 
 	long count(long accountId, boolean livemode, @Nullable String itemType) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("itemType", itemType)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode, "itemType", itemType);
 	}
 
 	List<Experience> page(long accountId, boolean livemode, @Nullable String itemType, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("itemType", itemType)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, "itemType", itemType, page, this::row);
 	}
 
 	List<Experience> byIds(long accountId, boolean livemode, Collection<Long> ids) {

@@ -27,6 +27,7 @@ import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.Slugs;
 import dev.storekeeper.platform.Times;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

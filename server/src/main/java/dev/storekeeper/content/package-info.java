@@ -3,6 +3,8 @@
  * embeds, courses and downloads) and the blog, with its categories and scheduled posts.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "accounts", "files", "platform" })
 package dev.storekeeper.content;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

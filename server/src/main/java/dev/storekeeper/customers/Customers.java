@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
@@ -19,6 +18,12 @@ import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
+import dev.storekeeper.sales.Listeners;
+import dev.storekeeper.sales.OrderPlaced;
+import dev.storekeeper.sales.OrderRefunded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,11 +39,11 @@ public class Customers {
 
 	private final CustomerRepository customers;
 
-	private final Events events;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Customers(CustomerRepository customers, Events events, Clock clock) {
+	Customers(CustomerRepository customers, ApplicationEventPublisher events, Clock clock) {
 		this.customers = customers;
 		this.events = events;
 		this.clock = clock;
@@ -150,9 +155,26 @@ public class Customers {
 	 * up (lead → free for a free order, → paid for a paid one; never down), in one atomic
 	 * update.
 	 */
+	@EventListener
+	@Order(Listeners.STATE)
+	void on(OrderPlaced placed) {
+		recordOrder(placed.customerId(), placed.amount());
+	}
+
+	/** Counts one order of the customer's (see {@link #on(OrderPlaced)}). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordOrder(long customerId, long amountPaid) {
 		this.customers.recordOrder(customerId, amountPaid, Times.now(this.clock));
+	}
+
+	/**
+	 * Takes a refund off the customer's total spend, atomically, in the refund's
+	 * transaction.
+	 */
+	@EventListener
+	@Order(Listeners.STATE)
+	void on(OrderRefunded refunded) {
+		recordRefund(refunded.customerId(), refunded.amount());
 	}
 
 	/** Takes a refund off the customer's total spend, atomically. */
@@ -192,10 +214,7 @@ public class Customers {
 		}
 		Customer customer = this.customers.findById(accountId, livemode, id).orElseThrow();
 		CustomerJson json = CustomerJson.of(customer);
-		this.events.record(accountId, livemode, "customer.created", json);
-		if (customer.customerType().equals("lead")) {
-			this.events.record(accountId, livemode, "lead.created", json);
-		}
+		this.events.publishEvent(new CustomerCreated(accountId, livemode, json));
 		return customer;
 	}
 

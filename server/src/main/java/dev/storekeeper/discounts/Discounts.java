@@ -19,6 +19,7 @@ import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Fields;
 import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
@@ -167,6 +168,46 @@ public class Discounts {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean redeem(long discountId, Instant now) {
 		return this.discounts.redeem(discountId, now);
+	}
+
+	/**
+	 * All that completing a checkout needs of its discount, in one call: the account's
+	 * discount, found active, redeemed once (see {@link #redeem(long, Instant)}) and as
+	 * {@code GET} shows it afterwards. A discount that is not active is not redeemed: the
+	 * refusal is handed back for the checkout to raise in its turn.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Redemption redeem(long accountId, boolean livemode, long discountId, Instant now) {
+		Discount discount;
+		try {
+			discount = findActive(accountId, livemode, discountId, now);
+		}
+		catch (InvalidRecord ex) {
+			return new Redemption(null, false, null, ex);
+		}
+		boolean redeemed = redeem(discount.id(), now);
+		return new Redemption(discount, redeemed,
+				discountJson(accountId, livemode, List.of(discount.id())).get(discount.id()), null);
+	}
+
+	/**
+	 * A discount redeemed for a checkout: the discount and its JSON, or why it could not
+	 * be used.
+	 *
+	 * @param redeemed false when it has reached its redemption limit
+	 * @param refused the validation error when it is not active (then discount is null)
+	 */
+	public record Redemption(@Nullable Discount discount, boolean redeemed, @Nullable DiscountJson json,
+			@Nullable InvalidRecord refused) {
+
+		/** The discount, or the reason it cannot be used thrown. */
+		public @Nullable Discount discountOrThrow() {
+			if (this.refused != null) {
+				throw this.refused;
+			}
+			return this.discount;
+		}
+
 	}
 
 	/** Gives back a redemption. */

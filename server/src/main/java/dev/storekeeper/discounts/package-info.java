@@ -3,6 +3,8 @@
  * one, and redemption that never passes its limit.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "platform" })
 package dev.storekeeper.discounts;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

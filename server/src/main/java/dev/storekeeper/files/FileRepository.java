@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Rows;
+import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -113,23 +114,11 @@ class FileRepository {
 	}
 
 	long count(long accountId, boolean livemode, @Nullable String sourceType) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("sourceType", sourceType)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode, "sourceType", sourceType);
 	}
 
 	List<StoredFile> page(long accountId, boolean livemode, @Nullable String sourceType, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("sourceType", sourceType)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(FileRepository::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, "sourceType", sourceType, page, FileRepository::row);
 	}
 
 	long insert(StoredFile file, Instant now) {

@@ -26,6 +26,7 @@ import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,19 +68,18 @@ public class Files {
 
 	private final Duration urlTtl;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	Files(FileRepository files, FileStore store, UrlSigner signer, Clock clock,
 			@Value("${storekeeper.files.max-size:2GB}") DataSize maxSize,
-			@Value("${storekeeper.files.url-ttl:1h}") Duration urlTtl,
-			@Value("${storekeeper.public-url}") String publicUrl) {
+			@Value("${storekeeper.files.url-ttl:1h}") Duration urlTtl, PublicUrl publicUrl) {
 		this.files = files;
 		this.store = store;
 		this.signer = signer;
 		this.clock = clock;
 		this.maxBytes = maxSize.toBytes();
 		this.urlTtl = urlTtl;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	long maxBytes() {
@@ -146,8 +146,8 @@ public class Files {
 		long id = this.files.insert(file, now);
 		URI presigned = this.store.presignedPut(file.storageKey(), contentType, UPLOAD_TTL);
 		long expires = now.plus(UPLOAD_TTL).getEpochSecond();
-		String url = (presigned != null) ? presigned.toString() : this.publicUrl + "/uploads/" + file.prefixId()
-				+ "?expires=" + expires + "&signature=" + this.signer.sign(UPLOAD_PURPOSE + file.prefixId(), expires);
+		String url = (presigned != null) ? presigned.toString() : this.publicUrl.of("/uploads/" + file.prefixId()
+				+ "?expires=" + expires + "&signature=" + this.signer.sign(UPLOAD_PURPOSE + file.prefixId(), expires));
 		return new Pending(get(caller, String.valueOf(id)), url, Map.of("Content-Type", contentType));
 	}
 
@@ -386,8 +386,8 @@ public class Files {
 	}
 
 	private String url(String prefixId, String filename, long expires) {
-		return this.publicUrl + "/files/" + prefixId + "/" + UriUtils.encodePathSegment(filename, "UTF-8") + "?expires="
-				+ expires + "&signature=" + this.signer.sign(prefixId, expires);
+		return this.publicUrl.of("/files/" + prefixId + "/" + UriUtils.encodePathSegment(filename, "UTF-8")
+				+ "?expires=" + expires + "&signature=" + this.signer.sign(prefixId, expires));
 	}
 
 	private StoredFile find(Caller caller, String key) {

@@ -8,9 +8,8 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.Settings;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UrlSigner {
-
-	private static final String FIND = "select setting from settings where name = 'file_url_key'";
-
-	private static final String INSERT = "insert into settings (name, setting) values ('file_url_key', :value)";
 
 	private final JdbcClient jdbc;
 
@@ -68,16 +63,7 @@ class UrlSigner {
 		if (!this.configured.isBlank()) {
 			return this.configured.getBytes(StandardCharsets.UTF_8);
 		}
-		String stored = this.jdbc.sql(FIND).query(String.class).optional().orElse(null);
-		if (stored == null) {
-			try {
-				this.jdbc.sql(INSERT).param("value", Ids.random(48)).update();
-			}
-			catch (DuplicateKeyException ex) {
-				// another node generated it first; use theirs
-			}
-			stored = this.jdbc.sql(FIND).query(String.class).single();
-		}
+		String stored = Settings.generated(this.jdbc, "file_url_key");
 		return stored.getBytes(StandardCharsets.UTF_8);
 	}
 

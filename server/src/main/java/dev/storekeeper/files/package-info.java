@@ -3,6 +3,8 @@
  * signed, expiring download URLs.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform" })
 package dev.storekeeper.files;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

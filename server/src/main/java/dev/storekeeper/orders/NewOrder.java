@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.catalog.VariantForSale;
+
 /**
  * An order to place for a completed checkout: amounts in minor units of {@code currency},
  * {@code amount} being what was charged ({@code subtotal - discountAmount}).
@@ -13,10 +15,27 @@ public record NewOrder(long accountId, boolean livemode, long checkoutId, long c
 		List<NewLine> lines) {
 
 	/**
-	 * One line: a variant bought at {@code unitAmount} each, {@code discountAmount} off
-	 * the line.
+	 * One line: a variant, as the checkout sold it, bought at {@code unitAmount} each,
+	 * {@code discountAmount} off the line.
 	 */
-	public record NewLine(long priceVariantId, long productId, int quantity, long unitAmount, long discountAmount) {
+	public record NewLine(VariantForSale variant, int quantity, long unitAmount, long discountAmount) {
+
+		public long priceVariantId() {
+			return this.variant.id();
+		}
+
+		public long productId() {
+			return this.variant.productId();
+		}
+
+		/**
+		 * How many access tokens the line grants: one per seat for seat variants, else
+		 * one.
+		 */
+		int seats() {
+			return (this.variant.seatQuantity() != null) ? this.variant.seatQuantity() * this.quantity : 1;
+		}
+
 	}
 
 }

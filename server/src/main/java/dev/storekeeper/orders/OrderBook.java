@@ -15,20 +15,22 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.catalog.Catalog;
-import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.customers.Customers;
 import dev.storekeeper.discounts.Discounts;
+import dev.storekeeper.payments.Payments;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Events;
 import dev.storekeeper.platform.Expand;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Times;
-import dev.storekeeper.payments.Payments;
-import org.springframework.beans.factory.annotation.Value;
+import dev.storekeeper.sales.OrderDisputed;
+import dev.storekeeper.sales.OrderPlaced;
+import dev.storekeeper.sales.OrderRefunded;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +49,6 @@ public class OrderBook {
 	public static final Set<String> EXPANSIONS = Set.of("line_items", "customer", "discount", "access_tokens",
 			"seller_account", "charge", "refunds");
 
-	/** The reasons a refund may give (Stripe's). */
-	static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
-
 	private final OrderRepository orders;
 
 	private final Catalog catalog;
@@ -62,14 +61,14 @@ public class OrderBook {
 
 	private final Accounts accounts;
 
-	private final Events events;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	OrderBook(OrderRepository orders, Catalog catalog, Customers customers, Discounts discounts, Payments payments,
-			Accounts accounts, Events events, Clock clock, @Value("${storekeeper.public-url}") String publicUrl) {
+			Accounts accounts, ApplicationEventPublisher events, Clock clock, PublicUrl publicUrl) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.customers = customers;
@@ -78,48 +77,51 @@ public class OrderBook {
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	/**
 	 * Places the order of a completed checkout inside the checkout's transaction: the
-	 * order, its lines, one access token per line (one per seat for seat variants), the
-	 * variants' sales, the customer's counters, and the events {@code order.created} and
-	 * {@code order.paid}.
+	 * order, its lines and one access token per line (one per seat for seat variants);
+	 * publishes {@link OrderPlaced}, on which the catalog records the sales and customers
+	 * their counters, in this transaction.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PlacedOrder place(NewOrder order) {
 		if (order.lines().isEmpty()) {
 			throw Errors.of("base", "An order needs at least one line");
 		}
-		Map<Long, VariantForSale> variants = this.catalog.variantsForSale(order.accountId(), order.livemode(),
-				order.lines().stream().map(NewOrder.NewLine::priceVariantId).toList());
-		boolean seats = variants.values().stream().anyMatch((variant) -> variant.seatQuantity() != null);
-		boolean subscription = variants.values().stream().anyMatch(VariantForSale::recurring);
+		boolean seats = order.lines().stream().anyMatch((line) -> line.variant().seatQuantity() != null);
+		boolean subscription = order.lines().stream().anyMatch((line) -> line.variant().recurring());
 		Instant now = Times.now(this.clock);
 		String prefixId = Ids.next("ord");
 		long orderId = this.orders.insert(prefixId, order, seats, subscription, now);
 		int position = 0;
 		for (NewOrder.NewLine line : order.lines()) {
 			long lineId = this.orders.insertLine(Ids.next("oi"), orderId, order, line, position++);
-			VariantForSale variant = variants.get(line.priceVariantId());
-			int tokens = (variant != null && variant.seatQuantity() != null) ? variant.seatQuantity() * line.quantity()
-					: 1;
-			Instant expiresAt = (variant != null && variant.revokeAfterDays() != null)
-					? now.plus(Duration.ofDays(variant.revokeAfterDays())) : null;
-			for (int seat = 1; seat <= tokens; seat++) {
+			Integer revokeAfterDays = line.variant().revokeAfterDays();
+			Instant expiresAt = (revokeAfterDays != null) ? now.plus(Duration.ofDays(revokeAfterDays)) : null;
+			for (int seat = 1; seat <= line.seats(); seat++) {
 				this.orders.insertAccess(Ids.next("at"), Ids.random(32), orderId, lineId, order, line, seat, expiresAt,
 						now);
 			}
-			this.catalog.recordSale(line.priceVariantId());
 		}
-		this.customers.recordOrder(order.customerId(), order.amount());
-		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(orderId)),
-				Expand.parse("line_items,customer", EXPANSIONS))
-			.get(0);
-		this.events.record(order.accountId(), order.livemode(), "order.created", json);
-		this.events.record(order.accountId(), order.livemode(), "order.paid", json);
+		this.events.publishEvent(
+				new OrderPlaced(order.accountId(), order.livemode(), orderId, order.customerId(), order.amount(),
+						order.lines()
+							.stream()
+							.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
+							.toList()));
 		return new PlacedOrder(orderId, prefixId);
+	}
+
+	/**
+	 * One order as JSON with {@code expand} (a comma-separated list of
+	 * {@link #EXPANSIONS}), whoever's it is: for reporting an event of the order's.
+	 */
+	@Transactional(readOnly = true)
+	public OrderJson json(long accountId, boolean livemode, long orderId, String expand) {
+		return expand(accountId, livemode, List.of(this.orders.get(orderId)), Expand.parse(expand, EXPANSIONS)).get(0);
 	}
 
 	/** The buyer's access links of an order, for the receipt page. */
@@ -180,27 +182,7 @@ public class OrderBook {
 			@Nullable String notes) {
 		Order found = find(caller, orderPrefixId);
 		Order order = this.orders.lock(found.id());
-		Errors errors = new Errors();
-		if (reason != null && !REASONS.contains(reason)) {
-			errors.add("reason", "is not included in the list");
-		}
-		if (notes != null && notes.length() > 1000) {
-			errors.add("notes", "is too long (maximum is 1000 characters)");
-		}
-		if (order.isFree() || order.chargeId() == null) {
-			errors.add("base", "Order " + order.prefixId() + " was free: there is nothing to refund");
-		}
-		else if (order.refundable() == 0) {
-			errors.add("base", "Order " + order.prefixId() + " is already fully refunded");
-		}
-		else if (amount != null && amount <= 0) {
-			errors.add("amount", "must be greater than 0");
-		}
-		else if (amount != null && amount > order.refundable()) {
-			errors.add("amount", "must be less than or equal to " + order.refundable() + " (what is left to refund)");
-		}
-		errors.throwIfAny();
-		long refunded = (amount != null) ? amount : order.refundable();
+		long refunded = order.refundAmount(amount, reason, notes);
 		String processorId = this.payments.refund(order.chargeId(), refunded);
 		return applyRefund(order, refunded, reason, notes, processorId);
 	}
@@ -248,17 +230,14 @@ public class OrderBook {
 			return null;
 		}
 		Order order = this.orders.lock(found.id());
-		if (order.status().equals("disputed")) {
+		if (!order.disputable()) {
 			return null;
 		}
 		Instant now = Times.now(this.clock);
-		this.orders.setStatus(order.id(), "disputed", now);
+		this.orders.setStatus(order.id(), OrderStatus.DISPUTED, now);
 		this.payments.recordDispute(order.chargeId());
-		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(order.id())),
-				Expand.parse("line_items,customer,charge", EXPANSIONS))
-			.get(0);
-		this.events.record(order.accountId(), order.livemode(), "order.disputed", json);
-		return json;
+		this.events.publishEvent(new OrderDisputed(order.accountId(), order.livemode(), order.id()));
+		return json(order.accountId(), order.livemode(), order.id(), "line_items,customer,charge");
 	}
 
 	private @Nullable Order orderOfCharge(String gateway, String processorChargeId) {
@@ -274,17 +253,16 @@ public class OrderBook {
 			throw Errors.of("amount", "is more than what is left to refund");
 		}
 		long refundId = this.orders.insertRefund(Ids.next("re"), order, refunded, reason, notes, processorId, now);
-		this.customers.recordRefund(order.customerId(), refunded);
-		if (refunded == order.refundable()) {
+		List<OrderPlaced.Line> returned = List.of();
+		if (order.refundsAll(refunded)) {
 			this.orders.revokeAccess(order.id(), now);
-			for (Order.Line line : this.orders.lines(List.of(order.id()))) {
-				this.catalog.returnStock(line.priceVariantId(), line.quantity());
-			}
+			returned = this.orders.lines(List.of(order.id()))
+				.stream()
+				.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
+				.toList();
 		}
-		OrderJson json = expand(order.accountId(), order.livemode(), List.of(this.orders.get(order.id())),
-				Expand.parse("line_items,customer,refunds", EXPANSIONS))
-			.get(0);
-		this.events.record(order.accountId(), order.livemode(), "order.refunded", json);
+		this.events.publishEvent(new OrderRefunded(order.accountId(), order.livemode(), order.id(), order.customerId(),
+				refunded, returned));
 		return this.orders.refunds(List.of(order.id()))
 			.stream()
 			.filter((refund) -> refund.id() == refundId)
@@ -407,8 +385,8 @@ public class OrderBook {
 			@Nullable Instant expiresAt, @Nullable Instant revokedAt, int viewCount, @Nullable Instant lastViewedAt,
 			Instant createdAt) {
 
-		static AccessTokenJson of(Order.Access access, String publicUrl) {
-			return new AccessTokenJson(access.prefixId(), publicUrl + "/access/" + access.token(), access.productId(),
+		static AccessTokenJson of(Order.Access access, PublicUrl publicUrl) {
+			return new AccessTokenJson(access.prefixId(), publicUrl.of("/access/" + access.token()), access.productId(),
 					access.priceVariantId(), access.expiresAt(), access.revokedAt(), access.viewCount(),
 					access.lastViewedAt(), access.createdAt());
 		}

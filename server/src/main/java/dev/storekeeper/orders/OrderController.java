@@ -31,8 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderController {
 
-	static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed", "refunded", "partially_refunded",
-			"disputed");
+	static final Set<String> STATUSES = OrderStatus.WIRE;
 
 	private final OrderBook orders;
 

@@ -30,27 +30,13 @@ public record OrderJson(long id, String prefixId, String status, long amount, St
 		boolean hasSubscription, boolean disputed, boolean livemode, long checkoutId, Instant createdAt,
 		Instant updatedAt, @JsonIgnore Map<String, Object> expanded) {
 
-	static final String DISPUTED = "disputed";
-
 	static OrderJson of(Order order) {
-		boolean paid = !order.isFree() && !order.status().equals("pending") && !order.status().equals("failed");
-		boolean disputed = order.status().equals(DISPUTED);
-		return new OrderJson(order.id(), order.prefixId(), wireStatus(order), order.amount(), order.currency(),
+		boolean paid = order.paid();
+		boolean disputed = order.isDisputed();
+		return new OrderJson(order.id(), order.prefixId(), order.wireStatus(), order.amount(), order.currency(),
 				order.subtotal(), order.discountAmount(), order.amountRefunded(), order.isFree(), paid,
 				order.isSeatOrder(), order.hasSubscription(), disputed, order.livemode(), order.checkoutId(),
 				order.createdAt(), order.updatedAt(), new LinkedHashMap<>());
-	}
-
-	/**
-	 * The reference's {@code Order.status} knows no dispute: a disputed order answers as
-	 * the paid order it is ({@code succeeded}, or {@code partially_refunded} when some of
-	 * it was given back) with {@code disputed: true} beside it.
-	 */
-	static String wireStatus(Order order) {
-		if (!order.status().equals(DISPUTED)) {
-			return order.status();
-		}
-		return (order.amountRefunded() > 0) ? "partially_refunded" : "succeeded";
 	}
 
 	/**

@@ -306,9 +306,13 @@ class OrderRepository {
 			.update() == 1;
 	}
 
-	void setStatus(long orderId, String status, Instant now) {
+	void setStatus(long orderId, OrderStatus status, Instant now) {
 		this.counts.changing();
-		this.jdbc.sql(SET_STATUS).param("id", orderId).param("status", status).param("now", Times.db(now)).update();
+		this.jdbc.sql(SET_STATUS)
+			.param("id", orderId)
+			.param("status", status.wire())
+			.param("now", Times.db(now))
+			.update();
 	}
 
 	long insertRefund(String prefixId, Order order, long amount, @Nullable String reason, @Nullable String notes,
@@ -367,9 +371,9 @@ class OrderRepository {
 
 	private Order order(ResultSet rs, int n) throws SQLException {
 		return new Order(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
-				rs.getBoolean("livemode"), rs.getString("status"), rs.getLong("checkout_id"), rs.getLong("customer_id"),
-				Rows.nullableLong(rs, "discount_id"), Rows.nullableLong(rs, "charge_id"), rs.getString("currency"),
-				rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("amount"),
+				rs.getBoolean("livemode"), OrderStatus.of(rs.getString("status")), rs.getLong("checkout_id"),
+				rs.getLong("customer_id"), Rows.nullableLong(rs, "discount_id"), Rows.nullableLong(rs, "charge_id"),
+				rs.getString("currency"), rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("amount"),
 				rs.getLong("amount_refunded"), rs.getBoolean("is_free"), rs.getBoolean("is_seat_order"),
 				rs.getBoolean("has_subscription"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
 	}

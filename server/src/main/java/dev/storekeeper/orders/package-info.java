@@ -3,6 +3,9 @@
  * buyer, and refunds.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "accounts", "catalog", "content", "customers", "discounts", "files",
+		"payments", "platform", "sales" })
 package dev.storekeeper.orders;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
+import dev.storekeeper.platform.PublicUrl;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -35,13 +36,12 @@ public class Payments {
 
 	private final String liveGateway;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final Clock clock;
 
 	Payments(ChargeRepository charges, List<PaymentGateway> gateways,
-			@Value("${storekeeper.payments.live-gateway:}") String liveGateway,
-			@Value("${storekeeper.public-url}") String publicUrl, Clock clock) {
+			@Value("${storekeeper.payments.live-gateway:}") String liveGateway, PublicUrl publicUrl, Clock clock) {
 		this.charges = charges;
 		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::name, Function.identity()));
 		this.liveGateway = (liveGateway.isBlank() && this.gateways.containsKey("stripe")) ? "stripe" : liveGateway;
@@ -89,7 +89,7 @@ public class Payments {
 	/**
 	 * Charges a card through the mode's gateway and records the charge, inside the
 	 * caller's transaction.
-	 * @throws dev.storekeeper.platform.PaymentFailed when declined (nothing is recorded)
+	 * @throws dev.storekeeper.payments.PaymentFailed when declined (nothing is recorded)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Charge charge(long accountId, boolean livemode, long amount, String currency, @Nullable Card card,
@@ -112,7 +112,7 @@ public class Payments {
 			String currency, String description) {
 		String prefixId = Ids.next("ch");
 		String receiptUrl = (charged.receiptUrl() != null) ? charged.receiptUrl()
-				: this.publicUrl + "/receipts/" + prefixId;
+				: this.publicUrl.of("/receipts/" + prefixId);
 		long id = this.charges.insert(prefixId, accountId, livemode, gateway, charged.processorId(), amount, currency,
 				charged.cardLastFour(), receiptUrl, description, Times.now(this.clock));
 		return this.charges.find(id).orElseThrow();

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.PaymentFailed;
 import org.springframework.stereotype.Component;
 
 /**

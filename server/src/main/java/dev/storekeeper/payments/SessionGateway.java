@@ -22,7 +22,7 @@ public interface SessionGateway {
 	/**
 	 * Opens a session for {@code amount}; the same {@code idempotencyKey} returns the
 	 * same session.
-	 * @throws dev.storekeeper.platform.ProcessorError when the processor fails
+	 * @throws dev.storekeeper.payments.ProcessorError when the processor fails
 	 */
 	Session open(SessionRequest request);
 

@@ -16,7 +16,6 @@ import com.stripe.param.checkout.SessionRetrieveParams;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.ProcessorError;
 
 /**
  * Live payments through the seller's own Stripe account, with the official

@@ -3,6 +3,8 @@
  * in live mode), and the charges they made, with their receipt pages.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform" })
 package dev.storekeeper.payments;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -70,15 +70,12 @@ class ApiErrorHandler {
 		ErrorResponses.write(response, ApiError.of(400, "invalid_json", "The request body is not valid JSON"));
 	}
 
-	@ExceptionHandler(PaymentFailed.class)
-	void paymentFailed(PaymentFailed ex, HttpServletResponse response) throws IOException {
-		ErrorResponses.write(response, ApiError.of(402, "payment_failed", ex.getMessage()));
-	}
-
-	@ExceptionHandler(ProcessorError.class)
-	void processor(ProcessorError ex, HttpServletResponse response) throws IOException {
-		log.warn("Payment processor failure: {}", ex.getMessage());
-		ErrorResponses.write(response, ApiError.of(502, "processor_error", ex.getMessage()));
+	@ExceptionHandler(Refusal.class)
+	void refusal(Refusal ex, HttpServletResponse response) throws IOException {
+		if (ex.serverSide()) {
+			log.warn("{}: {}", ex.getClass().getSimpleName(), ex.getMessage());
+		}
+		ErrorResponses.write(response, ex.error());
 	}
 
 	@ExceptionHandler(StateConflict.class)

@@ -22,7 +22,7 @@ public final class Html {
 			label{display:block;margin-top:.75rem;font-weight:500}input{width:100%%;padding:.5rem;font-size:1rem;box-sizing:border-box}
 			button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;background:#1f6feb;color:#fff;border:0;border-radius:6px;cursor:pointer}
 			.error{color:#b42318;background:#fef3f2;padding:.5rem .75rem;border-radius:6px}.row{display:flex;gap:.5rem}.row>*{flex:1}
-			table{width:100%%;border-collapse:collapse}td{padding:.25rem 0}td.num{text-align:right}
+			table{width:100%%;border-collapse:collapse}td{padding:.25rem 0}td.num{text-align:right}.prices li{margin:.5rem 0}
 			</style>
 			</head><body>
 			%s

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.NotFound;
@@ -28,8 +29,8 @@ import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
+import dev.storekeeper.webhooks.DeliveryRepository.Due;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +52,9 @@ public class Deliveries implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-	private final JdbcClient jdbc;
+	private final DeliveryRepository deliveries;
+
+	private final Outbox outbox;
 
 	private final WebhookEndpoints endpoints;
 
@@ -68,8 +71,8 @@ public class Deliveries implements DisposableBean {
 
 	private final Map<String, Counter> attemptsByOutcome = new HashMap<>();
 
-	Deliveries(JdbcClient jdbc, WebhookEndpoints endpoints, Sender sender, TransactionTemplate transactions,
-			Clock clock, MeterRegistry meters) {
+	Deliveries(DeliveryRepository deliveries, Outbox outbox, WebhookEndpoints endpoints, Sender sender,
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		for (String outcome : List.of("succeeded", "retrying", "failed")) {
 			this.attemptsByOutcome.put(outcome, Counter.builder("storekeeper.webhooks.attempts")
 				.description("Webhook delivery attempts made by this node, by outcome: succeeded, retrying (failed, "
@@ -77,7 +80,8 @@ public class Deliveries implements DisposableBean {
 				.tag("outcome", outcome)
 				.register(meters));
 		}
-		this.jdbc = jdbc;
+		this.deliveries = deliveries;
+		this.outbox = outbox;
 		this.endpoints = endpoints;
 		this.sender = sender;
 		this.transactions = transactions;
@@ -112,19 +116,15 @@ public class Deliveries implements DisposableBean {
 	public int fanOut() {
 		int done = 0;
 		for (int batch = 0; batch < 50; batch++) {
-			List<FanOut> events = this.jdbc
-				.sql("select id, account_id, livemode, type from events where fanned_out = false order by id limit 500")
-				.query((rs, n) -> new FanOut(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode"),
-						rs.getString("type")))
-				.list();
+			List<Outbox.Entry> events = this.outbox.unfanned(500);
 			Map<String, List<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
 			// a hundred events a transaction: each still claimed on its own, so two nodes
 			// never fan one out twice
 			for (int from = 0; from < events.size(); from += 100) {
-				List<FanOut> some = events.subList(from, Math.min(events.size(), from + 100));
+				List<Outbox.Entry> some = events.subList(from, Math.min(events.size(), from + 100));
 				Integer claimed = this.transactions.execute((status) -> {
 					int count = 0;
-					for (FanOut event : some) {
+					for (Outbox.Entry event : some) {
 						count += fanOut(event, endpoints) ? 1 : 0;
 					}
 					return count;
@@ -138,14 +138,8 @@ public class Deliveries implements DisposableBean {
 		return done;
 	}
 
-	/** What the fan-out needs of an event. */
-	private record FanOut(long id, long accountId, boolean livemode, String type) {
-	}
-
-	private boolean fanOut(FanOut event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
-		if (this.jdbc.sql("update events set fanned_out = true where id = :id and fanned_out = false")
-			.param("id", event.id())
-			.update() != 1) {
+	private boolean fanOut(Outbox.Entry event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
+		if (!this.outbox.claim(event.id())) {
 			return false;
 		}
 		Instant now = Times.now(this.clock);
@@ -160,21 +154,7 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private long insertDelivery(long eventId, WebhookEndpoints.Endpoint endpoint, Instant now) {
-		org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		this.jdbc
-			.sql("""
-					insert into webhook_deliveries (prefix_id, event_id, endpoint_id, account_id, livemode, status, attempts,
-					  next_attempt_at, created_at, updated_at)
-					values (:prefixId, :eventId, :endpointId, :accountId, :livemode, 'pending', 0, :now, :now, :now)
-					""")
-			.param("prefixId", Ids.next("whdl"))
-			.param("eventId", eventId)
-			.param("endpointId", endpoint.id())
-			.param("accountId", endpoint.accountId())
-			.param("livemode", endpoint.livemode())
-			.param("now", Times.db(now))
-			.update(keys, "id");
-		return keys.getKeyAs(Long.class);
+		return this.deliveries.insert(Ids.next("whdl"), eventId, endpoint, now);
 	}
 
 	/**
@@ -247,16 +227,7 @@ public class Deliveries implements DisposableBean {
 			}
 		});
 		busy.add(-1L);
-		List<Due> due = this.jdbc.sql("""
-				select id, endpoint_id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
-				  and (locked_until is null or locked_until < :now) and endpoint_id not in (:busy)
-				order by next_attempt_at, id limit :limit
-				""")
-			.param("now", Times.db(now))
-			.param("busy", busy)
-			.param("limit", BATCH)
-			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("endpoint_id")))
-			.list();
+		List<Due> due = this.deliveries.due(now, busy, BATCH);
 		List<Due> claimed = this.transactions.execute((status) -> {
 			List<Due> mine = new ArrayList<>();
 			Map<Long, Integer> taken = new HashMap<>();
@@ -288,20 +259,8 @@ public class Deliveries implements DisposableBean {
 		return new Dispatched(due.size(), sends);
 	}
 
-	/** A due delivery and the endpoint it goes to. */
-	private record Due(long id, long endpointId) {
-	}
-
 	private boolean claim(long id, Instant now) {
-		return this.jdbc.sql("""
-				update webhook_deliveries set locked_until = :until
-				where id = :id and status = 'pending' and next_attempt_at <= :now
-				  and (locked_until is null or locked_until < :now)
-				""")
-			.param("id", id)
-			.param("until", Times.db(now.plus(LEASE)))
-			.param("now", Times.db(now))
-			.update() == 1;
+		return this.deliveries.claim(id, now, now.plus(LEASE));
 	}
 
 	private boolean attempt(long deliveryId, Instant now) {
@@ -316,23 +275,18 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private Outcome send(long deliveryId, Instant now, Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
-		Map<String, Object> row = this.jdbc.sql("""
-				select d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
-				from webhook_deliveries d join events e on e.id = d.event_id where d.id = :id
-				""").param("id", deliveryId).query().singleRow();
+		DeliveryRepository.ToSend row = this.deliveries.toSend(deliveryId);
 		// endpoints read once per round of deliveries
-		WebhookEndpoints.Endpoint endpoint = endpoints
-			.computeIfAbsent(((Number) row.get("endpoint_id")).longValue(), this.endpoints::byId)
+		WebhookEndpoints.Endpoint endpoint = endpoints.computeIfAbsent(row.endpointId(), this.endpoints::byId)
 			.orElse(null);
-		int attempts = ((Number) row.get("attempts")).intValue() + 1;
+		int attempts = row.attempts() + 1;
 		Sender.Result result;
 		if (endpoint == null || !endpoint.status().equals("active")) {
 			result = new Sender.Result(null, null, "the endpoint is disabled", 0);
 		}
 		else {
-			String eventId = (String) row.get("event_prefix_id");
-			String body = envelope(eventId, (String) row.get("type"), createdAt(row.get("created_at")),
-					(String) row.get("data"), false);
+			String eventId = row.eventId();
+			String body = envelope(eventId, row.type(), row.createdAt(), row.data(), false);
 			result = send(endpoint, eventId, body, now);
 		}
 		return new Outcome(deliveryId, attempts, result, endpoint);
@@ -354,17 +308,7 @@ public class Deliveries implements DisposableBean {
 
 	private void record(long deliveryId, int attempts, Sender.Result result,
 			WebhookEndpoints.@Nullable Endpoint endpoint, Instant now) {
-		this.jdbc.sql("""
-				insert into webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, response, error)
-				values (:id, :at, :status, :duration, :response, :error)
-				""")
-			.param("id", deliveryId)
-			.param("at", Times.db(now))
-			.param("status", result.status(), java.sql.Types.INTEGER)
-			.param("duration", result.millis())
-			.param("response", result.body())
-			.param("error", result.error())
-			.update();
+		this.deliveries.insertAttempt(deliveryId, now, result);
 		String status;
 		Instant next = null;
 		if (result.succeeded()) {
@@ -382,16 +326,7 @@ public class Deliveries implements DisposableBean {
 			next = now.plus(RETRIES.get(attempts - 1));
 		}
 		this.attemptsByOutcome.get(status.equals("pending") ? "retrying" : status).increment();
-		this.jdbc.sql("""
-				update webhook_deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
-				  locked_until = null, updated_at = :now where id = :id
-				""")
-			.param("id", deliveryId)
-			.param("status", status)
-			.param("attempts", attempts)
-			.param("next", Times.db(next), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("now", Times.db(now))
-			.update();
+		this.deliveries.settle(deliveryId, status, attempts, next, now);
 	}
 
 	/**
@@ -401,16 +336,6 @@ public class Deliveries implements DisposableBean {
 	static String envelope(String eventId, String type, Instant createdAt, String data, boolean test) {
 		return "{\"id\":\"" + eventId + "\",\"type\":\"" + type + "\",\"created_at\":\"" + createdAt
 				+ "\",\"api_version\":\"v1\"" + (test ? ",\"test\":true" : "") + ",\"data\":" + data + "}";
-	}
-
-	private static Instant createdAt(Object value) {
-		if (value instanceof java.time.OffsetDateTime time) {
-			return time.toInstant();
-		}
-		if (value instanceof java.sql.Timestamp timestamp) {
-			return timestamp.toInstant();
-		}
-		return Instant.parse(String.valueOf(value));
 	}
 
 	/** Sends a test event to one of the caller's endpoints now, outside the history. */
@@ -430,52 +355,15 @@ public class Deliveries implements DisposableBean {
 	/** The delivery history of the caller's mode, newest first. */
 	Page<DeliveryJson> list(Caller caller, @Nullable Long endpointId, @Nullable String eventId, @Nullable String type,
 			@Nullable String status, PageQuery page) {
-		String filter = """
-				 from webhook_deliveries d join events e on e.id = d.event_id
-				 join webhook_endpoints w on w.id = d.endpoint_id
-				where d.account_id = :accountId and d.livemode = :livemode
-				  and (cast(:endpointId as bigint) is null or d.endpoint_id = :endpointId)
-				  and (cast(:eventId as varchar(40)) is null or e.prefix_id = :eventId)
-				  and (cast(:type as varchar(100)) is null or e.type = :type)
-				  and (cast(:status as varchar(10)) is null or d.status = :status)
-				""";
-		long count = bind(this.jdbc.sql("select count(*)" + filter), caller, endpointId, eventId, type, status)
-			.query(Long.class)
-			.single();
-		List<Long> ids = bind(
-				this.jdbc
-					.sql("select d.id" + filter + " order by d.created_at desc, d.id desc limit :limit offset :offset"),
-				caller, endpointId, eventId, type, status)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(Long.class)
-			.list();
+		DeliveryRepository.Filter filter = new DeliveryRepository.Filter(endpointId, eventId, type, status);
+		long count = this.deliveries.count(caller.accountId(), caller.livemode(), filter);
+		List<Long> ids = this.deliveries.page(caller.accountId(), caller.livemode(), filter, page);
 		return Page.of(json(ids), page, count);
-	}
-
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Caller caller,
-			@Nullable Long endpointId, @Nullable String eventId, @Nullable String type, @Nullable String status) {
-		return spec.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("endpointId", endpointId, java.sql.Types.BIGINT)
-			.param("eventId", eventId, java.sql.Types.VARCHAR)
-			.param("type", type, java.sql.Types.VARCHAR)
-			.param("status", status, java.sql.Types.VARCHAR);
 	}
 
 	/** A delivery by its integer id or its prefixed id. */
 	DeliveryJson get(Caller caller, String key) {
-		Ref ref = Ref.parse(key);
-		List<Long> ids = this.jdbc.sql("""
-				select id from webhook_deliveries where account_id = :accountId and livemode = :livemode
-				  and (id = :id or prefix_id = :prefixId)
-				""")
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("id", (ref.id() != null) ? ref.id() : -1L)
-			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
-			.query(Long.class)
-			.list();
+		List<Long> ids = this.deliveries.find(caller.accountId(), caller.livemode(), Ref.parse(key));
 		if (ids.isEmpty()) {
 			throw new NotFound("Webhook event");
 		}
@@ -487,10 +375,7 @@ public class Deliveries implements DisposableBean {
 		DeliveryJson delivery = get(caller, key);
 		Instant now = Times.now(this.clock);
 		long id = delivery.id();
-		this.jdbc.sql("""
-				update webhook_deliveries set status = 'pending', next_attempt_at = :now, locked_until = null,
-				  attempts = case when status = 'pending' then attempts else 0 end where id = :id
-				""").param("id", id).param("now", Times.db(now)).update();
+		this.deliveries.reset(id, now);
 		if (claim(id, now)) {
 			attempt(id, now);
 		}
@@ -498,37 +383,7 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private List<DeliveryJson> json(List<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, List<AttemptJson>> attempts = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select delivery_id, attempted_at, status_code, duration_ms, response, error from webhook_attempts
-				where delivery_id in (:ids) order by id
-				""").param("ids", ids).query((rs) -> {
-			int code = rs.getInt("status_code");
-			Integer statusCode = rs.wasNull() ? null : code;
-			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new ArrayList<>())
-				.add(new AttemptJson(Times.read(rs, "attempted_at"), statusCode, rs.getLong("duration_ms"),
-						rs.getString("response"), rs.getString("error")));
-		});
-		Map<Long, DeliveryJson> byId = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select d.id, d.prefix_id, e.prefix_id as event_prefix_id, e.type, w.prefix_id as endpoint_prefix_id,
-				  d.status, d.attempts, d.next_attempt_at, d.livemode, d.created_at
-				from webhook_deliveries d join events e on e.id = d.event_id
-				join webhook_endpoints w on w.id = d.endpoint_id where d.id in (:ids)
-				""").param("ids", ids).query((rs) -> {
-			long id = rs.getLong("id");
-			byId.put(id,
-					new DeliveryJson(id, rs.getString("prefix_id"), rs.getString("event_prefix_id"),
-							rs.getString("type"), rs.getString("endpoint_prefix_id"), rs.getString("status"),
-							rs.getInt("attempts"),
-							"pending".equals(rs.getString("status")) ? Times.read(rs, "next_attempt_at") : null,
-							rs.getBoolean("livemode"), Times.read(rs, "created_at"),
-							List.copyOf(attempts.getOrDefault(id, List.of()))));
-		});
-		return ids.stream().map(byId::get).toList();
+		return this.deliveries.history(ids);
 	}
 
 	@Override

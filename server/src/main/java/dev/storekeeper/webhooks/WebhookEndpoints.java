@@ -2,8 +2,6 @@ package dev.storekeeper.webhooks;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +21,7 @@ import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
+import dev.storekeeper.webhooks.WebhookEndpointRepository.Draft;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,18 +39,12 @@ public class WebhookEndpoints {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final String COLUMNS = """
-			id, prefix_id, account_id, livemode, url, secret, enabled_events, status, description, created_at, updated_at
-			""";
-
-	private static final String SCOPE = " from webhook_endpoints where account_id = :accountId and livemode = :livemode";
-
-	private final JdbcClient jdbc;
+	private final WebhookEndpointRepository endpoints;
 
 	private final Clock clock;
 
-	WebhookEndpoints(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	WebhookEndpoints(WebhookEndpointRepository endpoints, Clock clock) {
+		this.endpoints = endpoints;
 		this.clock = clock;
 	}
 
@@ -85,19 +75,8 @@ public class WebhookEndpoints {
 
 	@Transactional(readOnly = true)
 	Page<EndpointJson> list(Caller caller, PageQuery page) {
-		long count = this.jdbc.sql("select count(*)" + SCOPE)
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.query(Long.class)
-			.single();
-		List<EndpointJson> items = this.jdbc
-			.sql("select " + COLUMNS + SCOPE + " order by created_at desc, id desc limit :limit offset :offset")
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list()
+		long count = this.endpoints.count(caller.accountId(), caller.livemode());
+		List<EndpointJson> items = this.endpoints.page(caller.accountId(), caller.livemode(), page)
 			.stream()
 			.map((endpoint) -> EndpointJson.of(endpoint, false))
 			.toList();
@@ -107,24 +86,9 @@ public class WebhookEndpoints {
 	@Transactional
 	EndpointJson create(Caller caller, Fields fields) {
 		Draft draft = apply(caller, fields, new Draft(null, List.of("*"), "active", null), true);
-		Instant now = Times.now(this.clock);
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into webhook_endpoints (prefix_id, account_id, livemode, url, secret, enabled_events, status,
-				  description, created_at, updated_at)
-				values (:prefixId, :accountId, :livemode, :url, :secret, :events, :status, :description, :now, :now)
-				""")
-			.param("prefixId", Ids.next("we"))
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("url", draft.url())
-			.param("secret", newSecret())
-			.param("events", String.join(",", draft.events()))
-			.param("status", draft.status())
-			.param("description", draft.description())
-			.param("now", Times.db(now))
-			.update(keys, "id");
-		return EndpointJson.of(find(caller, String.valueOf(keys.getKeyAs(Long.class))), true);
+		long id = this.endpoints.insert(Ids.next("we"), caller.accountId(), caller.livemode(), draft, newSecret(),
+				Times.now(this.clock));
+		return EndpointJson.of(find(caller, String.valueOf(id)), true);
 	}
 
 	@Transactional
@@ -132,34 +96,20 @@ public class WebhookEndpoints {
 		Endpoint endpoint = find(caller, key);
 		Draft draft = apply(caller, fields,
 				new Draft(endpoint.url(), endpoint.enabledEvents(), endpoint.status(), endpoint.description()), false);
-		this.jdbc.sql("""
-				update webhook_endpoints set url = :url, enabled_events = :events, status = :status,
-				  description = :description, updated_at = :now where id = :id
-				""")
-			.param("id", endpoint.id())
-			.param("url", draft.url())
-			.param("events", String.join(",", draft.events()))
-			.param("status", draft.status())
-			.param("description", draft.description())
-			.param("now", Times.db(Times.now(this.clock)))
-			.update();
+		this.endpoints.update(endpoint.id(), draft, Times.now(this.clock));
 		return EndpointJson.of(find(caller, key), false);
 	}
 
 	@Transactional
 	EndpointJson rotate(Caller caller, String key) {
 		Endpoint endpoint = find(caller, key);
-		this.jdbc.sql("update webhook_endpoints set secret = :secret, updated_at = :now where id = :id")
-			.param("id", endpoint.id())
-			.param("secret", newSecret())
-			.param("now", Times.db(Times.now(this.clock)))
-			.update();
+		this.endpoints.setSecret(endpoint.id(), newSecret(), Times.now(this.clock));
 		return EndpointJson.of(find(caller, key), true);
 	}
 
 	@Transactional
 	void delete(Caller caller, String key) {
-		this.jdbc.sql("delete from webhook_endpoints where id = :id").param("id", find(caller, key).id()).update();
+		this.endpoints.delete(find(caller, key).id());
 	}
 
 	@Transactional(readOnly = true)
@@ -168,41 +118,21 @@ public class WebhookEndpoints {
 	}
 
 	Endpoint find(Caller caller, String key) {
-		Ref ref = Ref.parse(key);
-		return this.jdbc.sql("select " + COLUMNS + SCOPE + " and (prefix_id = :prefixId or id = :id)")
-			.param("accountId", caller.accountId())
-			.param("livemode", caller.livemode())
-			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
-			.param("id", (ref.id() != null) ? ref.id() : -1L)
-			.query(this::row)
-			.optional()
+		return this.endpoints.find(caller.accountId(), caller.livemode(), Ref.parse(key))
 			.orElseThrow(() -> new NotFound("Webhook endpoint"));
 	}
 
 	/** The active endpoints of an account and mode. */
 	List<Endpoint> active(long accountId, boolean livemode) {
-		return this.jdbc.sql("select " + COLUMNS + SCOPE + " and status = 'active'")
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(this::row)
-			.list();
+		return this.endpoints.active(accountId, livemode);
 	}
 
 	Optional<Endpoint> byId(long id) {
-		return this.jdbc.sql("select " + COLUMNS + " from webhook_endpoints where id = :id")
-			.param("id", id)
-			.query(this::row)
-			.optional();
+		return this.endpoints.byId(id);
 	}
 
 	void disable(long id) {
-		this.jdbc.sql("update webhook_endpoints set status = 'disabled', updated_at = :now where id = :id")
-			.param("id", id)
-			.param("now", Times.db(Times.now(this.clock)))
-			.update();
-	}
-
-	private record Draft(@Nullable String url, List<String> events, String status, @Nullable String description) {
+		this.endpoints.disable(id, Times.now(this.clock));
 	}
 
 	private Draft apply(Caller caller, Fields fields, Draft current, boolean creating) {
@@ -267,13 +197,6 @@ public class WebhookEndpoints {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Signatures.PREFIX + Base64.getEncoder().encodeToString(bytes);
-	}
-
-	private Endpoint row(ResultSet rs, int n) throws SQLException {
-		return new Endpoint(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
-				rs.getBoolean("livemode"), rs.getString("url"), rs.getString("secret"),
-				List.of(rs.getString("enabled_events").split(",")), rs.getString("status"), rs.getString("description"),
-				Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.storekeeper.platform.Events;
+import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,7 +52,7 @@ class WebhookPoller implements DisposableBean {
 	 * Starts a round now (or right after the one under way), once however often called.
 	 */
 	@EventListener
-	void onCommitted(Events.Committed committed) {
+	void onCommitted(Outbox.Committed committed) {
 		if (this.enabled && this.woken.compareAndSet(false, true)) {
 			this.waker.execute(() -> {
 				this.woken.set(false);

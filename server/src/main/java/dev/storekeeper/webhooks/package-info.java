@@ -3,6 +3,9 @@
  * the outbox to them.
  */
 @NullMarked
+@ApplicationModule(
+		allowedDependencies = { "catalog", "checkout", "customers", "orders", "outbox", "platform", "sales" })
 package dev.storekeeper.webhooks;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

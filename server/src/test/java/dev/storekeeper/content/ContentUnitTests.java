@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.storekeeper.platform.Slugs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentUnitTests {

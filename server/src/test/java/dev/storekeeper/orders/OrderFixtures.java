@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.storekeeper.catalog.Catalog;
+import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.customers.Customers;
 import dev.storekeeper.payments.Card;
 import dev.storekeeper.payments.Charge;
 import dev.storekeeper.payments.Payments;
+import dev.storekeeper.platform.Ref;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;
@@ -44,7 +46,6 @@ record OrderFixtures(Http http, Seller seller, boolean livemode, OrderBook order
 		long accountId = this.seller.account().id();
 		long unit = variant.json().get("amount").asLong();
 		long variantId = variant.json().get("id").asLong();
-		long productId = variant.json().get("productId").asLong();
 		long subtotal = unit * quantity;
 		long amount = subtotal - discountAmount;
 		return this.transactions.execute((status) -> {
@@ -56,9 +57,11 @@ record OrderFixtures(Http http, Seller seller, boolean livemode, OrderBook order
 						new Card("4242424242424242", 12, 2040, "123"), "Test order");
 				chargeId = charge.id();
 			}
+			VariantForSale sold = this.catalog.variantForSale(accountId, this.livemode, new Ref(variantId, null))
+				.orElseThrow();
 			return this.orders.place(new NewOrder(accountId, this.livemode, CHECKOUTS.incrementAndGet(), customerId,
 					null, "USD", subtotal, discountAmount, amount, chargeId,
-					List.of(new NewOrder.NewLine(variantId, productId, quantity, unit, discountAmount))));
+					List.of(new NewOrder.NewLine(sold, quantity, unit, discountAmount))));
 		});
 	}
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.Money;
-import dev.storekeeper.platform.PaymentFailed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

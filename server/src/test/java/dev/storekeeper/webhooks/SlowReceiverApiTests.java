@@ -8,7 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.Events;
+import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
@@ -32,7 +32,7 @@ class SlowReceiverApiTests extends ApiTest {
 	WebhookEndpoints endpoints;
 
 	@Autowired
-	Events events;
+	Outbox events;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -65,8 +65,8 @@ class SlowReceiverApiTests extends ApiTest {
 			// slow
 			// attempt ends
 			Sender patient = new Sender(new Targets(true), Duration.ofMinutes(5));
-			Deliveries deliverer = new Deliveries(this.jdbc, this.endpoints, patient, this.transactions,
-					Clock.systemUTC(), new SimpleMeterRegistry());
+			Deliveries deliverer = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints,
+					patient, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 			record(slowSeller, "ord_slow");
 			deliverer.fanOut();
 			assertThat(deliverer.dispatchDue(Instant.now())).isEqualTo(1);
@@ -96,8 +96,8 @@ class SlowReceiverApiTests extends ApiTest {
 		try (SlowReceiver trickle = new SlowReceiver(100, false)) {
 			Http api = endpoint(seller, trickle.url());
 			Sender sender = new Sender(new Targets(true), Duration.ofMillis(300));
-			Deliveries deliverer = new Deliveries(this.jdbc, this.endpoints, sender, this.transactions,
-					Clock.systemUTC(), new SimpleMeterRegistry());
+			Deliveries deliverer = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints,
+					sender, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 			record(seller, "ord_trickle");
 			deliverer.fanOut();
 			assertThat(deliverer.deliverDue(Instant.now())).isEqualTo(1);

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.Events;
+import dev.storekeeper.outbox.Outbox;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Metrics;
@@ -50,7 +50,7 @@ class WebhookApiTests extends ApiTest {
 	Sender sender;
 
 	@Autowired
-	Events events;
+	Outbox events;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -208,8 +208,8 @@ class WebhookApiTests extends ApiTest {
 	void anEventRecordedBeforeACrashIsDeliveredByAFreshDeliverer() {
 		endpoint(this.api, "[\"*\"]");
 		record(false, "order.paid", Map.of("prefixId", "ord_crash"));
-		Deliveries fresh = new Deliveries(this.jdbc, this.endpoints, this.sender, this.transactions, Clock.systemUTC(),
-				new SimpleMeterRegistry());
+		Deliveries fresh = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints, this.sender,
+				this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 		fresh.fanOut();
 		fresh.deliverDue(Instant.now());
 		fresh.destroy();
@@ -223,10 +223,10 @@ class WebhookApiTests extends ApiTest {
 		for (int i = 0; i < 40; i++) {
 			record(false, "order.paid", Map.of("prefixId", "ord_" + i));
 		}
-		Deliveries a = new Deliveries(this.jdbc, this.endpoints, this.sender, this.transactions, Clock.systemUTC(),
-				new SimpleMeterRegistry());
-		Deliveries b = new Deliveries(this.jdbc, this.endpoints, this.sender, this.transactions, Clock.systemUTC(),
-				new SimpleMeterRegistry());
+		Deliveries a = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints, this.sender,
+				this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
+		Deliveries b = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints, this.sender,
+				this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 		CountDownLatch start = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Deliveries deliverer : List.of(a, b)) {

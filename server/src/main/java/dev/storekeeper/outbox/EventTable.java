@@ -1,29 +1,34 @@
-package dev.storekeeper.platform;
+package dev.storekeeper.outbox;
 
 import java.time.Clock;
+import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/**
- * The outbox: every capability records what happened here, in the same transaction as the
- * change that caused it, so an event exists exactly when its change does. Webhook
- * delivery reads it.
- */
-@Service
-public class Events {
+/** The outbox in the {@code events} table. */
+@Repository
+class EventTable implements Outbox {
 
 	private static final String INSERT = """
 			insert into events (prefix_id, account_id, livemode, type, data, created_at)
 			values (:prefixId, :accountId, :livemode, :type, :data, :createdAt)
 			""";
+
+	private static final String UNFANNED = """
+			select id, account_id, livemode, type from events where fanned_out = false order by id limit :limit
+			""";
+
+	private static final String CLAIM = "update events set fanned_out = true where id = :id and fanned_out = false";
 
 	private final JdbcClient jdbc;
 
@@ -33,25 +38,14 @@ public class Events {
 
 	private final ApplicationEventPublisher publisher;
 
-	Events(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+	EventTable(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.publisher = publisher;
 	}
 
-	/**
-	 * Published in this JVM once a transaction that recorded events has committed, so
-	 * their delivery can start at once rather than at the next poll.
-	 */
-	public record Committed() {
-	}
-
-	/**
-	 * Records event {@code type} with {@code data}, the object as its {@code GET} returns
-	 * it; must run inside the transaction of the change.
-	 * @return the event's prefixed id
-	 */
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String record(long accountId, boolean livemode, String type, Object data) {
 		String prefixId = Ids.next("whev");
@@ -69,7 +63,7 @@ public class Events {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					Events.this.publisher.publishEvent(new Committed());
+					EventTable.this.publisher.publishEvent(new Committed());
 				}
 
 				@Override
@@ -79,6 +73,20 @@ public class Events {
 			});
 		}
 		return prefixId;
+	}
+
+	@Override
+	public List<Entry> unfanned(int limit) {
+		return this.jdbc.sql(UNFANNED)
+			.param("limit", limit)
+			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode"),
+					rs.getString("type")))
+			.list();
+	}
+
+	@Override
+	public boolean claim(long id) {
+		return this.jdbc.sql(CLAIM).param("id", id).update() == 1;
 	}
 
 }

@@ -1,0 +1,159 @@
+package dev.storekeeper.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.storekeeper.accounts.Account;
+import dev.storekeeper.accounts.AccountJson;
+import dev.storekeeper.accounts.Accounts;
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.PublicUrl;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog as the API shows it: products with their variants, media, reviews and
+ * seller, read in a fixed number of statements, and the catalog cache in front of them.
+ */
+@Component
+class CatalogViews {
+
+	private final ProductRepository products;
+
+	private final PriceVariantRepository variants;
+
+	private final ReviewRepository reviews;
+
+	private final Accounts accounts;
+
+	private final PublicUrl publicUrl;
+
+	private final CatalogCache cache;
+
+	CatalogViews(ProductRepository products, PriceVariantRepository variants, ReviewRepository reviews,
+			Accounts accounts, PublicUrl publicUrl, CatalogCache cache) {
+		this.products = products;
+		this.variants = variants;
+		this.reviews = reviews;
+		this.accounts = accounts;
+		this.publicUrl = publicUrl;
+		this.cache = cache;
+	}
+
+	/**
+	 * What the catalog cache keeps: a kind of value, its account and mode, and its key.
+	 */
+	record CacheKey(String kind, long accountId, boolean livemode, Object key) {
+	}
+
+	/**
+	 * The products as the API shows them, with their relations loaded in a fixed number
+	 * of statements.
+	 */
+	List<ProductJson> toJson(long accountId, boolean livemode, List<Product> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = rows.stream().map(Product::id).toList();
+		Account account = this.accounts.get(accountId);
+		AccountJson seller = AccountJson.of(account);
+		Map<Long, List<PriceVariant>> variantsByProduct = this.variants.liveByProducts(accountId, livemode, ids);
+		Map<Long, List<MediaItem>> mediaByProduct = this.products.media(ids);
+		Map<Long, List<Review>> reviewsByProduct = this.reviews.byProducts(accountId, livemode, ids);
+		List<ProductJson> result = new ArrayList<>(rows.size());
+		for (Product product : rows) {
+			List<ProductJson.MediaItemJson> media = mediaByProduct.getOrDefault(product.id(), List.of())
+				.stream()
+				.map(ProductJson.MediaItemJson::of)
+				.toList();
+			result.add(new ProductJson(product.id(), product.prefixId(), product.name(), product.slug(),
+					product.status(), product.description(), product.bodyHtml(), product.buttonCta(), seller, media,
+					reviewsByProduct.getOrDefault(product.id(), List.of()).stream().map(ReviewJson::of).toList(),
+					new ProductJson.Seo(product.seoTitle(), product.seoDescription(), product.seoKeywords()),
+					variantsByProduct.getOrDefault(product.id(), List.of()).stream().map(PriceVariantJson::of).toList(),
+					url(account.subdomain(), product.slug()), !media.isEmpty(), product.livemode(), product.createdAt(),
+					product.updatedAt()));
+		}
+		return result;
+	}
+
+	String url(String subdomain, String slug) {
+		return this.publicUrl.of("/p/" + subdomain + "/" + slug);
+	}
+
+	/**
+	 * The account's products among {@code productIds} as {@code GET} shows them, by id,
+	 * in a fixed number of statements (for an order's line items).
+	 */
+	@Transactional(readOnly = true)
+	Map<Long, ProductJson> productJson(long accountId, boolean livemode, Collection<Long> productIds) {
+		Map<Long, ProductJson> cached = cachedById("product", accountId, livemode, productIds, (missing) -> {
+			Map<Long, ProductJson> read = new HashMap<>();
+			List<Product> rows = List.copyOf(this.products.byIds(accountId, livemode, missing).values());
+			toJson(accountId, livemode, rows).forEach((json) -> read.put(json.id(), json));
+			return read;
+		});
+		// the seller as it is now, since the account may have changed since the product
+		// was cached
+		AccountJson seller = cached.isEmpty() ? null : AccountJson.of(this.accounts.get(accountId));
+		Map<Long, ProductJson> result = new LinkedHashMap<>();
+		cached.forEach((id, json) -> result.put(id, json.withSeller(seller)));
+		return result;
+	}
+
+	/**
+	 * The account's price variants among {@code variantIds}, archived ones included, as
+	 * {@code GET} shows them, by id, in a fixed number of statements.
+	 */
+	@Transactional(readOnly = true)
+	Map<Long, PriceVariantJson> variantJson(long accountId, boolean livemode, Collection<Long> variantIds) {
+		return cachedById("variant", accountId, livemode, variantIds, (missing) -> {
+			Map<Long, PriceVariantJson> read = new HashMap<>();
+			this.variants.byIds(accountId, livemode, missing)
+				.forEach((id, variant) -> read.put(id, PriceVariantJson.of(variant)));
+			return read;
+		});
+	}
+
+	/**
+	 * Values of one {@code kind} by id, in the order of {@code ids}: from the catalog
+	 * cache, and those it lacks read together by {@code read} (and cached). Ids that
+	 * {@code read} does not find are absent.
+	 */
+	@SuppressWarnings("unchecked")
+	private <V> Map<Long, V> cachedById(String kind, long accountId, boolean livemode, Collection<Long> ids,
+			Function<List<Long>, Map<Long, V>> read) {
+		long generation = this.cache.generation();
+		Map<Long, V> found = new HashMap<>();
+		List<Long> missing = new ArrayList<>();
+		for (long id : ids) {
+			V value = (V) this.cache.get(new CacheKey(kind, accountId, livemode, id), generation);
+			if (value != null) {
+				found.put(id, value);
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (!missing.isEmpty()) {
+			read.apply(missing).forEach((id, value) -> {
+				found.put(id, value);
+				this.cache.put(new CacheKey(kind, accountId, livemode, id), value, generation);
+			});
+		}
+		Map<Long, V> result = new LinkedHashMap<>();
+		for (long id : ids) {
+			V value = found.get(id);
+			if (value != null) {
+				result.put(id, value);
+			}
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.storekeeper.outbox;
+
+import java.util.List;
+
+/**
+ * The outbox, the one door to the {@code events} table: entries are recorded in the
+ * transaction of their change and claimed once each for fan-out.
+ */
+public interface Outbox {
+
+	/**
+	 * Records an entry of {@code type} with {@code data}, the object as its {@code GET}
+	 * returns it; must run inside the transaction of the change. Once that transaction
+	 * commits, {@link Committed} is published in this JVM.
+	 * @return the entry's prefixed id (an event id on the wire)
+	 */
+	String record(long accountId, boolean livemode, String type, Object data);
+
+	/** Up to {@code limit} entries not fanned out yet, oldest first. */
+	List<Entry> unfanned(int limit);
+
+	/**
+	 * Claims an entry for fan-out with one conditional update: true for exactly one
+	 * caller, whatever the number of nodes.
+	 */
+	boolean claim(long id);
+
+	/** What fan-out needs of an entry. */
+	record Entry(long id, long accountId, boolean livemode, String type) {
+	}
+
+	/**
+	 * Published in this JVM once a transaction that recorded entries has committed, so
+	 * their delivery can start at once rather than at the next poll.
+	 */
+	record Committed() {
+	}
+
+}

@@ -1,0 +1,260 @@
+package dev.storekeeper.webhooks;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deliveries and their attempts in {@code webhook_deliveries} and
+ * {@code webhook_attempts}; the history reads each delivery's event from the outbox's
+ * {@code events} table.
+ */
+@Repository
+class DeliveryRepository {
+
+	private static final String INSERT = """
+			insert into webhook_deliveries (prefix_id, event_id, endpoint_id, account_id, livemode, status, attempts,
+			  next_attempt_at, created_at, updated_at)
+			values (:prefixId, :eventId, :endpointId, :accountId, :livemode, 'pending', 0, :now, :now, :now)
+			""";
+
+	private static final String DUE = """
+			select id, endpoint_id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
+			  and (locked_until is null or locked_until < :now) and endpoint_id not in (:busy)
+			order by next_attempt_at, id limit :limit
+			""";
+
+	private static final String CLAIM = """
+			update webhook_deliveries set locked_until = :until
+			where id = :id and status = 'pending' and next_attempt_at <= :now
+			  and (locked_until is null or locked_until < :now)
+			""";
+
+	private static final String TO_SEND = """
+			select d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
+			from webhook_deliveries d join events e on e.id = d.event_id where d.id = :id
+			""";
+
+	private static final String INSERT_ATTEMPT = """
+			insert into webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, response, error)
+			values (:id, :at, :status, :duration, :response, :error)
+			""";
+
+	private static final String SETTLE = """
+			update webhook_deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
+			  locked_until = null, updated_at = :now where id = :id
+			""";
+
+	private static final String FILTER = """
+			 from webhook_deliveries d join events e on e.id = d.event_id
+			 join webhook_endpoints w on w.id = d.endpoint_id
+			where d.account_id = :accountId and d.livemode = :livemode
+			  and (cast(:endpointId as bigint) is null or d.endpoint_id = :endpointId)
+			  and (cast(:eventId as varchar(40)) is null or e.prefix_id = :eventId)
+			  and (cast(:type as varchar(100)) is null or e.type = :type)
+			  and (cast(:status as varchar(10)) is null or d.status = :status)
+			""";
+
+	private static final String COUNT = "select count(*)" + FILTER;
+
+	private static final String PAGE = "select d.id" + FILTER
+			+ " order by d.created_at desc, d.id desc limit :limit offset :offset";
+
+	private static final String FIND = """
+			select id from webhook_deliveries where account_id = :accountId and livemode = :livemode
+			  and (id = :id or prefix_id = :prefixId)
+			""";
+
+	private static final String RESET = """
+			update webhook_deliveries set status = 'pending', next_attempt_at = :now, locked_until = null,
+			  attempts = case when status = 'pending' then attempts else 0 end where id = :id
+			""";
+
+	private static final String ATTEMPTS = """
+			select delivery_id, attempted_at, status_code, duration_ms, response, error from webhook_attempts
+			where delivery_id in (:ids) order by id
+			""";
+
+	private static final String HISTORY = """
+			select d.id, d.prefix_id, e.prefix_id as event_prefix_id, e.type, w.prefix_id as endpoint_prefix_id,
+			  d.status, d.attempts, d.next_attempt_at, d.livemode, d.created_at
+			from webhook_deliveries d join events e on e.id = d.event_id
+			join webhook_endpoints w on w.id = d.endpoint_id where d.id in (:ids)
+			""";
+
+	private final JdbcClient jdbc;
+
+	DeliveryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A due delivery and the endpoint it goes to. */
+	record Due(long id, long endpointId) {
+	}
+
+	/** What an attempt sends: the delivery's attempts so far and its event. */
+	record ToSend(long endpointId, int attempts, String eventId, String type, String data, Instant createdAt) {
+	}
+
+	/** What the history may be filtered by; null is any. */
+	record Filter(@Nullable Long endpointId, @Nullable String eventId, @Nullable String type, @Nullable String status) {
+	}
+
+	long insert(String prefixId, long eventId, WebhookEndpoints.Endpoint endpoint, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql(INSERT)
+			.param("prefixId", prefixId)
+			.param("eventId", eventId)
+			.param("endpointId", endpoint.id())
+			.param("accountId", endpoint.accountId())
+			.param("livemode", endpoint.livemode())
+			.param("now", Times.db(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	/**
+	 * Up to {@code limit} deliveries due at {@code now}, not leased, to endpoints not in
+	 * {@code busy}.
+	 */
+	List<Due> due(Instant now, List<Long> busy, int limit) {
+		return this.jdbc.sql(DUE)
+			.param("now", Times.db(now))
+			.param("busy", busy)
+			.param("limit", limit)
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("endpoint_id")))
+			.list();
+	}
+
+	/** Leases a due delivery until {@code until}: true for exactly one caller. */
+	boolean claim(long id, Instant now, Instant until) {
+		return this.jdbc.sql(CLAIM)
+			.param("id", id)
+			.param("until", Times.db(until))
+			.param("now", Times.db(now))
+			.update() == 1;
+	}
+
+	ToSend toSend(long id) {
+		return this.jdbc.sql(TO_SEND)
+			.param("id", id)
+			.query((rs, n) -> new ToSend(rs.getLong("endpoint_id"), rs.getInt("attempts"),
+					rs.getString("event_prefix_id"), rs.getString("type"), rs.getString("data"),
+					createdAt(rs.getObject("created_at"))))
+			.single();
+	}
+
+	void insertAttempt(long id, Instant at, Sender.Result result) {
+		this.jdbc.sql(INSERT_ATTEMPT)
+			.param("id", id)
+			.param("at", Times.db(at))
+			.param("status", result.status(), Types.INTEGER)
+			.param("duration", result.millis())
+			.param("response", result.body())
+			.param("error", result.error())
+			.update();
+	}
+
+	/** Records where a delivery stands after an attempt, and frees its lease. */
+	void settle(long id, String status, int attempts, @Nullable Instant next, Instant now) {
+		this.jdbc.sql(SETTLE)
+			.param("id", id)
+			.param("status", status)
+			.param("attempts", attempts)
+			.param("next", Times.db(next), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("now", Times.db(now))
+			.update();
+	}
+
+	long count(long accountId, boolean livemode, Filter filter) {
+		return bind(this.jdbc.sql(COUNT), accountId, livemode, filter).query(Long.class).single();
+	}
+
+	List<Long> page(long accountId, boolean livemode, Filter filter, PageQuery page) {
+		return bind(this.jdbc.sql(PAGE), accountId, livemode, filter).param("limit", page.limit())
+			.param("offset", page.offset())
+			.query(Long.class)
+			.list();
+	}
+
+	/** The id of the account's delivery named by an integer id or a prefixed id. */
+	List<Long> find(long accountId, boolean livemode, Ref ref) {
+		return this.jdbc.sql(FIND)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("id", (ref.id() != null) ? ref.id() : -1L)
+			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
+			.query(Long.class)
+			.list();
+	}
+
+	/** Makes a delivery due now again; a finished one starts its attempts afresh. */
+	void reset(long id, Instant now) {
+		this.jdbc.sql(RESET).param("id", id).param("now", Times.db(now)).update();
+	}
+
+	/**
+	 * The deliveries as the history shows them, in the order of {@code ids}, in two
+	 * statements.
+	 */
+	List<Deliveries.DeliveryJson> history(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Deliveries.AttemptJson>> attempts = new LinkedHashMap<>();
+		this.jdbc.sql(ATTEMPTS).param("ids", ids).query((rs) -> {
+			int code = rs.getInt("status_code");
+			Integer statusCode = rs.wasNull() ? null : code;
+			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new ArrayList<>())
+				.add(new Deliveries.AttemptJson(Times.read(rs, "attempted_at"), statusCode, rs.getLong("duration_ms"),
+						rs.getString("response"), rs.getString("error")));
+		});
+		Map<Long, Deliveries.DeliveryJson> byId = new LinkedHashMap<>();
+		this.jdbc.sql(HISTORY).param("ids", ids).query((rs) -> {
+			long id = rs.getLong("id");
+			byId.put(id,
+					new Deliveries.DeliveryJson(id, rs.getString("prefix_id"), rs.getString("event_prefix_id"),
+							rs.getString("type"), rs.getString("endpoint_prefix_id"), rs.getString("status"),
+							rs.getInt("attempts"),
+							"pending".equals(rs.getString("status")) ? Times.read(rs, "next_attempt_at") : null,
+							rs.getBoolean("livemode"), Times.read(rs, "created_at"),
+							List.copyOf(attempts.getOrDefault(id, List.of()))));
+		});
+		return ids.stream().map(byId::get).toList();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, long accountId, boolean livemode,
+			Filter filter) {
+		return spec.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("endpointId", filter.endpointId(), Types.BIGINT)
+			.param("eventId", filter.eventId(), Types.VARCHAR)
+			.param("type", filter.type(), Types.VARCHAR)
+			.param("status", filter.status(), Types.VARCHAR);
+	}
+
+	private static Instant createdAt(Object value) {
+		if (value instanceof OffsetDateTime time) {
+			return time.toInstant();
+		}
+		if (value instanceof java.sql.Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		return Instant.parse(String.valueOf(value));
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.storekeeper.webhooks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.storekeeper.catalog.ProductCreated;
+import dev.storekeeper.catalog.ProductDeleted;
+import dev.storekeeper.catalog.ProductUpdated;
+import dev.storekeeper.catalog.ReviewCreated;
+import dev.storekeeper.catalog.StockRanLow;
+import dev.storekeeper.checkout.CheckoutCompleted;
+import dev.storekeeper.checkout.CheckoutCreated;
+import dev.storekeeper.checkout.CheckoutPaymentFailed;
+import dev.storekeeper.customers.CustomerCreated;
+import dev.storekeeper.orders.OrderBook;
+import dev.storekeeper.orders.OrderJson;
+import dev.storekeeper.outbox.Outbox;
+import dev.storekeeper.sales.Listeners;
+import dev.storekeeper.sales.OrderDisputed;
+import dev.storekeeper.sales.OrderPlaced;
+import dev.storekeeper.sales.OrderRefunded;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what happened in the other modules into webhook events: the wire type and the
+ * data (the object as its {@code GET} shows it), recorded in the outbox in the
+ * transaction of the change, after every listener that changes state, so the data shows
+ * the counters the change left. Delivery runs after commit ({@link WebhookPoller}).
+ */
+@Component
+class WebhookEvents {
+
+	private final Outbox outbox;
+
+	private final OrderBook orders;
+
+	WebhookEvents(Outbox outbox, OrderBook orders) {
+		this.outbox = outbox;
+		this.orders = orders;
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(CheckoutCreated created) {
+		this.outbox.record(created.accountId(), created.livemode(), "checkout.created", created.checkout());
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(CheckoutCompleted completed) {
+		this.outbox.record(completed.accountId(), completed.livemode(), "checkout.completed", completed.checkout());
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(CheckoutPaymentFailed failed) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("checkout", failed.checkout());
+		data.put("code", failed.code());
+		data.put("message", failed.message());
+		this.outbox.record(failed.accountId(), failed.livemode(), "payment.failed", data);
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(OrderPlaced placed) {
+		OrderJson order = this.orders.json(placed.accountId(), placed.livemode(), placed.orderId(),
+				"line_items,customer");
+		this.outbox.record(placed.accountId(), placed.livemode(), "order.created", order);
+		this.outbox.record(placed.accountId(), placed.livemode(), "order.paid", order);
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(OrderRefunded refunded) {
+		this.outbox.record(refunded.accountId(), refunded.livemode(), "order.refunded", this.orders
+			.json(refunded.accountId(), refunded.livemode(), refunded.orderId(), "line_items,customer,refunds"));
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(OrderDisputed disputed) {
+		this.outbox.record(disputed.accountId(), disputed.livemode(), "order.disputed", this.orders
+			.json(disputed.accountId(), disputed.livemode(), disputed.orderId(), "line_items,customer,charge"));
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(CustomerCreated created) {
+		this.outbox.record(created.accountId(), created.livemode(), "customer.created", created.customer());
+		if (created.lead()) {
+			this.outbox.record(created.accountId(), created.livemode(), "lead.created", created.customer());
+		}
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(ProductCreated created) {
+		this.outbox.record(created.accountId(), created.livemode(), "product.created", created.product());
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(ProductUpdated updated) {
+		this.outbox.record(updated.accountId(), updated.livemode(), "product.updated", updated.product());
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(ProductDeleted deleted) {
+		this.outbox.record(deleted.accountId(), deleted.livemode(), "product.deleted", deleted.product());
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(StockRanLow low) {
+		this.outbox.record(low.accountId(), low.livemode(), "product.low_stock", low.product());
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(ReviewCreated created) {
+		this.outbox.record(created.accountId(), created.livemode(), "review.created", created.review());
+	}
+
+}
