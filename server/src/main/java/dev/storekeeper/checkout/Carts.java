@@ -115,14 +115,29 @@ public class Carts {
 
 	/**
 	 * Changes a cart's items: new ones added, {@code id} ones updated, {@code _destroy}
-	 * ones removed.
+	 * ones removed; and its customer when {@code customerId} is given ({@code null}
+	 * clears it).
 	 */
 	@Transactional
 	public CartJson update(Caller caller, String key, Fields fields) {
 		Cart cart = find(caller, key);
+		Long customerId = cart.customerId();
+		if (fields.has("customerId")) {
+			customerId = null;
+			Ref customer = fields.ref("customerId");
+			if (customer != null) {
+				customerId = this.customers.resolveId(caller.accountId(), caller.livemode(), customer).orElse(null);
+				if (customerId == null) {
+					fields.errors().add("customerId", "does not exist");
+				}
+			}
+		}
+		fields.errors().throwIfAny();
 		applyItems(caller, cart.id(), fields);
-		this.jdbc.sql("update carts set updated_at = :now where id = :id")
+		fields.errors().throwIfAny();
+		this.jdbc.sql("update carts set customer_id = :customerId, updated_at = :now where id = :id")
 			.param("id", cart.id())
+			.param("customerId", customerId, java.sql.Types.BIGINT)
 			.param("now", Times.db(Times.now(this.clock)))
 			.update();
 		return json(find(caller, key));
