@@ -6,7 +6,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,7 +66,7 @@ class ArgumentResolvers implements HandlerMethodArgumentResolver {
 		}
 		JsonNode node;
 		try {
-			node = this.json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
+			node = this.json.readTree(bytes);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidJson("The request body is not valid JSON");
