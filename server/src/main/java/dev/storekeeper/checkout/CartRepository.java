@@ -25,7 +25,9 @@ class CartRepository {
 			values (:prefixId, :accountId, :livemode, :customerId, :now, :now)
 			""";
 
-	private static final String TOUCH = "update carts set updated_at = :now where id = :id";
+	private static final String TOUCH = """
+			update carts set customer_id = :customerId, updated_at = :now where id = :id
+			""";
 
 	private static final String DELETE = "delete from carts where id = :id";
 
@@ -78,8 +80,13 @@ class CartRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
-	void touch(long id, Instant now) {
-		this.jdbc.sql(TOUCH).param("id", id).param("now", Times.db(now)).update();
+	/** Records a change of the cart: its customer (or none) as of {@code now}. */
+	void touch(long id, @Nullable Long customerId, Instant now) {
+		this.jdbc.sql(TOUCH)
+			.param("id", id)
+			.param("customerId", customerId, Types.BIGINT)
+			.param("now", Times.db(now))
+			.update();
 	}
 
 	void delete(long id) {

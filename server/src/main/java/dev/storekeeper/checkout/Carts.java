@@ -94,13 +94,26 @@ public class Carts {
 
 	/**
 	 * Changes a cart's items: new ones added, {@code id} ones updated, {@code _destroy}
-	 * ones removed.
+	 * ones removed; and its customer when {@code customerId} is given ({@code null}
+	 * clears it).
 	 */
 	@Transactional
 	public CartJson update(Caller caller, String key, Fields fields) {
 		Cart cart = find(caller, key);
+		Long customerId = cart.customerId();
+		if (fields.has("customerId")) {
+			customerId = null;
+			Ref customer = fields.ref("customerId");
+			if (customer != null) {
+				customerId = this.customers.resolveId(caller.accountId(), caller.livemode(), customer).orElse(null);
+				if (customerId == null) {
+					fields.errors().add("customerId", "does not exist");
+				}
+			}
+		}
+		fields.errors().throwIfAny();
 		applyItems(caller, cart.id(), fields);
-		this.carts.touch(cart.id(), Times.now(this.clock));
+		this.carts.touch(cart.id(), customerId, Times.now(this.clock));
 		return json(find(caller, key));
 	}
 

@@ -139,7 +139,7 @@ public class CheckoutLinks {
 			errors.add("name", "is too long (maximum is 100 characters)");
 		}
 		Boolean allow = fields.has("allowDiscountCodes") ? fields.bool("allowDiscountCodes")
-				: current.allowDiscountCodes();
+				: Boolean.valueOf(current.allowDiscountCodes());
 		String successUrl = fields.has("successUrl") ? fields.string("successUrl") : current.successUrl();
 		if (successUrl != null && !successUrl.isBlank() && !successUrl.matches("https?://[^\\s]+")) {
 			errors.add("successUrl", "must be an http or https URL");

@@ -26,8 +26,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A seller's customers: unique by email (ignoring case) per account and mode, moved from
@@ -43,10 +46,15 @@ public class Customers {
 
 	private final Clock clock;
 
-	Customers(CustomerRepository customers, ApplicationEventPublisher events, Clock clock) {
+	private final TransactionTemplate savepoint;
+
+	Customers(CustomerRepository customers, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.customers = customers;
 		this.events = events;
 		this.clock = clock;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/** A page of the caller's customers, newest first. */
@@ -136,7 +144,9 @@ public class Customers {
 
 	/**
 	 * The customer with this email (ignoring case), created as a lead when there is none;
-	 * runs inside the checkout's transaction.
+	 * runs inside the checkout's transaction. Two first checkouts with one new email at
+	 * once share one customer: the insert runs in a savepoint, and the one that loses the
+	 * race on the unique email reads the winner's row instead of failing.
 	 */
 	@Transactional
 	public Customer findOrCreateByEmail(long accountId, boolean livemode, String email, @Nullable String name) {
@@ -147,7 +157,12 @@ public class Customers {
 		CustomerDraft draft = new CustomerDraft();
 		draft.email = email.trim();
 		draft.name = (name != null && !name.isBlank()) ? name.trim() : null;
-		return insert(accountId, livemode, draft);
+		try {
+			return this.savepoint.execute((status) -> insertOrThrow(accountId, livemode, draft));
+		}
+		catch (DuplicateKeyException ex) {
+			return this.customers.findByEmail(accountId, livemode, email).orElseThrow(() -> ex);
+		}
 	}
 
 	/**
@@ -201,13 +216,24 @@ public class Customers {
 	}
 
 	private Customer insert(long accountId, boolean livemode, CustomerDraft draft) {
+		return insert(accountId, livemode, draft, true);
+	}
+
+	private Customer insertOrThrow(long accountId, boolean livemode, CustomerDraft draft) {
+		return insert(accountId, livemode, draft, false);
+	}
+
+	private Customer insert(long accountId, boolean livemode, CustomerDraft draft, boolean takenIsError) {
 		Instant now = Times.now(this.clock);
 		long id;
 		try {
 			id = this.customers.insert(Ids.next("cus"), accountId, livemode, draft, now);
 		}
 		catch (DuplicateKeyException ex) {
-			throw Errors.of("email", "has already been taken");
+			if (takenIsError) {
+				throw Errors.of("email", "has already been taken");
+			}
+			throw ex;
 		}
 		if (draft.tags != null && !draft.tags.isEmpty()) {
 			this.customers.replaceTags(id, accountId, livemode, draft.tags);

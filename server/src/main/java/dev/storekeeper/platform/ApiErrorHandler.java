@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,16 @@ class ApiErrorHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	void typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletResponse response) throws IOException {
 		ErrorResponses.write(response, ApiError.of(400, "parameter_invalid", "Invalid value for " + ex.getName()));
+	}
+
+	/**
+	 * A query or form parameter that is not valid percent-encoded UTF-8 ({@code ?q=%ff}):
+	 * Tomcat refuses to decode it when the parameters are first read.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	void undecodableParameter(InvalidParameterException ex, HttpServletResponse response) throws IOException {
+		ErrorResponses.write(response,
+				ApiError.of(400, "parameter_invalid", "A parameter is not valid percent-encoded UTF-8"));
 	}
 
 	@ExceptionHandler(InvalidJson.class)

@@ -55,4 +55,25 @@ class CartApiTests extends ApiTest {
 		assertThat(api.get("/v1/carts/" + cartId).status()).isEqualTo(404);
 	}
 
+	@Test
+	void aPatchSetsOrClearsTheCartsCustomerAndRefusesAnUnknownOne() {
+		Seller seller = this.sellers.create();
+		Http api = this.http.as(seller.test());
+		Response customer = api.post("/v1/customers", "{\"email\":\"cart@example.com\"}");
+		String cartId = api.post("/v1/carts", "{}").at("/prefixId");
+		Response set = api.patch("/v1/carts/" + cartId, "{\"cart\":{\"customerId\":" + customer.at("/id") + "}}");
+		assertThat(set.status()).as(set.toString()).isEqualTo(200);
+		assertThat(set.at("/customerId")).isEqualTo(customer.at("/id"));
+		for (String wrong : new String[] { "123456789012345678901234567890", "999999", "\"cus_nope\"", "true",
+				"[1]" }) {
+			Response refused = api.patch("/v1/carts/" + cartId, "{\"customerId\":" + wrong + "}");
+			assertThat(refused.status()).as(wrong + " → " + refused).isEqualTo(422);
+			assertThat(refused.json().at("/error/details").has("customerId")).as(refused.toString()).isTrue();
+		}
+		assertThat(api.get("/v1/carts/" + cartId).at("/customerId")).isEqualTo(customer.at("/id"));
+		Response cleared = api.patch("/v1/carts/" + cartId, "{\"customerId\":null}");
+		assertThat(cleared.status()).isEqualTo(200);
+		assertThat(cleared.json().get("customerId").isNull()).isTrue();
+	}
+
 }

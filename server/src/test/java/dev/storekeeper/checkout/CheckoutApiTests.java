@@ -297,6 +297,29 @@ class CheckoutApiTests extends ApiTest {
 	}
 
 	@Test
+	void concurrentFirstCheckoutsWithOneNewEmailAllSucceedAndShareOneCustomer() throws Exception {
+		Response variant = variant(this.api, "Course", 1000, "");
+		for (int round = 0; round < 5; round++) {
+			List<String> secrets = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				secrets.add(checkout(this.api, "{\"priceVariantId\":\"" + variant.at("/prefixId") + "\"}")
+					.at("/clientSecret"));
+			}
+			String email = "Shared" + round + "@Example.com";
+			List<Response> responses = concurrently(16,
+					(i) -> confirm(secrets.get(i), "{\"email\":\"" + email + "\"," + CARD + "}"));
+			assertThat(responses)
+				.allSatisfy((response) -> assertThat(response.status()).as(response.toString()).isEqualTo(200));
+		}
+		assertThat(this.api.get("/v1/orders").at("/pagination/count")).isEqualTo("80");
+		Response customers = this.api.get("/v1/customers");
+		assertThat(customers.at("/pagination/count")).isEqualTo("5");
+		for (int i = 0; i < 5; i++) {
+			assertThat(customers.at("/items/" + i + "/ordersCount")).isEqualTo("16");
+		}
+	}
+
+	@Test
 	void aOneUseDiscountUnderFiftyConcurrentCheckoutsDiscountsExactlyOneOrder() throws Exception {
 		Response variant = variant(this.api, "Course", 1000, "");
 		this.api.post("/v1/discounts", "{\"code\":\"FIRST\",\"percentOff\":50,\"maxRedemptions\":1}");

@@ -77,6 +77,38 @@ class HostileBodiesApiTests extends ApiTest {
 		assertThat(seller.snapshot()).as("nothing written").isEqualTo(before);
 	}
 
+	@Test
+	void everyBooleanFieldTakesOnlyTrueOrFalse() {
+		Sellers seller = new Sellers(this.http.as(this.sellers.create().test()));
+		Http api = seller.api;
+		String before = seller.snapshot();
+		String variantBody = "{\"productId\":\"" + seller.product
+				+ "\",\"name\":\"V2\",\"amount\":500,\"currency\":\"USD\"}";
+		List<String> variantFlags = List.of("waitlist", "hidden", "archived");
+		List<Endpoint> endpoints = List.of(
+				new Endpoint("POST", "/v1/price_variants", variantBody, variantFlags, List.of()),
+				new Endpoint("PATCH", "/v1/price_variants/" + seller.variant, "{}", variantFlags, List.of()),
+				new Endpoint("POST", "/v1/checkout_links", "{\"priceVariantIds\":[\"" + seller.variant + "\"]}",
+						List.of("allowDiscountCodes"), List.of()),
+				new Endpoint("PATCH", "/v1/checkout_links/" + seller.link, "{}", List.of("allowDiscountCodes"),
+						List.of()),
+				new Endpoint("POST", "/v1/blog_posts", "{\"title\":\"Another\"}", List.of("indexable"), List.of()),
+				new Endpoint("PATCH", "/v1/blog_posts/" + seller.post, "{}", List.of("indexable"), List.of()));
+		List<String> wrong = new ArrayList<>();
+		int requests = 0;
+		for (Endpoint endpoint : endpoints) {
+			for (String field : endpoint.numbers()) {
+				for (String value : List.of("12345", "0", "\"x\"", "[true]", "{\"a\":true}", "1e400",
+						"123456789012345678901234567890123456789")) {
+					requests++;
+					check(wrong, endpoint, field + "=" + value, send(api, endpoint, field, value), 422, field);
+				}
+			}
+		}
+		assertThat(wrong).as(requests + " requests; wrong answers:\n" + String.join("\n", wrong)).isEmpty();
+		assertThat(seller.snapshot()).as("nothing written").isEqualTo(before);
+	}
+
 	private static Response send(Http api, Endpoint endpoint, String field, String value) {
 		ObjectNode body = (ObjectNode) JSON.readTree(endpoint.body());
 		ObjectNode target = body;
