@@ -194,8 +194,7 @@ public class Checkouts {
 			List<Quotes.Request> requests = Quotes.requests(checkout);
 			if (customAmount != null) {
 				requests = requests.stream()
-					.map((request) -> new Quotes.Request(request.priceVariant(), request.quantity(), customAmount,
-							"customAmount"))
+					.map((request) -> new Quotes.Request(request.priceVariant(), request.quantity(), customAmount, ""))
 					.toList();
 			}
 			String code = null;

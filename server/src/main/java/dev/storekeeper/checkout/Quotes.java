@@ -39,6 +39,15 @@ class Quotes {
 	}
 
 	/**
+	 * The name of a line's field in an error: under the line's key, or alone when the key
+	 * is empty (a change that names the field itself, as the client API's
+	 * {@code customAmount}).
+	 */
+	private static String field(String key, String name) {
+		return key.isEmpty() ? name : key + "." + name;
+	}
+
+	/**
 	 * One line the buyer asked for, before it is checked; {@code key} names it in
 	 * validation errors.
 	 */
@@ -89,31 +98,32 @@ class Quotes {
 			Request request = requests.get(i);
 			String key = request.key();
 			if (request.priceVariant() == null) {
-				errors.add(key + ".priceVariantId", "can't be blank");
+				errors.add(field(key, "priceVariantId"), "can't be blank");
 				continue;
 			}
 			VariantForSale variant = found.get(i);
 			if (variant == null) {
-				errors.add(key + ".priceVariantId", "does not exist");
+				errors.add(field(key, "priceVariantId"), "does not exist");
 				continue;
 			}
 			if (!seen.add(variant.id())) {
-				errors.add(key + ".priceVariantId", "is already in this checkout");
+				errors.add(field(key, "priceVariantId"), "is already in this checkout");
 			}
 			if (!"active".equals(variant.productStatus())) {
-				errors.add(key + ".priceVariantId", "belongs to " + variant.productName() + ", which is not active");
+				errors.add(field(key, "priceVariantId"),
+						"belongs to " + variant.productName() + ", which is not active");
 			}
 			else if (variant.archived()) {
-				errors.add(key + ".priceVariantId", "is archived");
+				errors.add(field(key, "priceVariantId"), "is archived");
 			}
 			else if (variant.waitlist()) {
-				errors.add(key + ".priceVariantId", "is on a waitlist and cannot be bought yet");
+				errors.add(field(key, "priceVariantId"), "is on a waitlist and cannot be bought yet");
 			}
 			if (request.quantity() < 1 || request.quantity() > MAX_QUANTITY) {
-				errors.add(key + ".quantity", "must be between 1 and " + MAX_QUANTITY);
+				errors.add(field(key, "quantity"), "must be between 1 and " + MAX_QUANTITY);
 			}
 			else if (variant.quantityAvailable() != null && request.quantity() > variant.quantityAvailable()) {
-				errors.add(key + ".quantity", (variant.quantityAvailable() == 0) ? "is not available: sold out"
+				errors.add(field(key, "quantity"), (variant.quantityAvailable() == 0) ? "is not available: sold out"
 						: "is more than the " + variant.quantityAvailable() + " available");
 			}
 			long unit = variant.amount();
@@ -125,13 +135,13 @@ class Quotes {
 				unit = (custom != null) ? custom : (variant.presetAmount() != null) ? variant.presetAmount()
 						: (variant.minimumAmount() != null) ? variant.minimumAmount() : variant.amount();
 				if (variant.minimumAmount() != null && unit < variant.minimumAmount()) {
-					errors.add(key + ".customAmount", "must be at least " + variant.minimumAmount());
+					errors.add(field(key, "customAmount"), "must be at least " + variant.minimumAmount());
 				}
 				else if (variant.maximumAmount() != null && unit > variant.maximumAmount()) {
-					errors.add(key + ".customAmount", "must be at most " + variant.maximumAmount());
+					errors.add(field(key, "customAmount"), "must be at most " + variant.maximumAmount());
 				}
 				else if (unit < 0) {
-					errors.add(key + ".customAmount", "must be at least 0");
+					errors.add(field(key, "customAmount"), "must be at least 0");
 				}
 			}
 			currencies.add(variant.currency());

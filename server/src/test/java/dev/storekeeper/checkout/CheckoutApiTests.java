@@ -188,9 +188,15 @@ class CheckoutApiTests extends ApiTest {
 				+ "\",\"customAmount\":100}]}", "Checkout items attributes custom amount must be at least 500");
 		refused("{\"checkoutItemsAttributes\":[{\"priceVariantId\":\"" + pwyw.at("/prefixId")
 				+ "\",\"customAmount\":6000}]}", "Checkout items attributes custom amount must be at most 5000");
-		assertThat(checkout(this.api, "{\"checkoutItemsAttributes\":[{\"priceVariantId\":\"" + pwyw.at("/prefixId")
-				+ "\",\"customAmount\":2500}]}")
-			.at("/total")).isEqualTo("2500");
+		Response tip = checkout(this.api, "{\"checkoutItemsAttributes\":[{\"priceVariantId\":\"" + pwyw.at("/prefixId")
+				+ "\",\"customAmount\":2500}]}");
+		assertThat(tip.at("/total")).isEqualTo("2500");
+		// the buyer's own change names the field it was given
+		Response tooLittle = this.http.patch("/v1/client/checkouts/" + tip.at("/clientSecret"),
+				"{\"customAmount\":100}");
+		assertThat(tooLittle.status()).isEqualTo(422);
+		assertThat(tooLittle.at("/error/message")).isEqualTo("Custom amount must be at least 500");
+		assertThat(tooLittle.json().at("/error/details/customAmount/0").asString()).isEqualTo("must be at least 500");
 		this.api.post("/v1/discounts", "{\"code\":\"LATER\",\"percentOff\":10,\"startsAt\":\"2999-01-01T00:00:00Z\"}");
 		refused("{\"priceVariantId\":\"" + usd.at("/prefixId") + "\",\"discountCode\":\"LATER\"}",
 				"Discount code is not active yet");
