@@ -77,14 +77,7 @@ public class Carts {
 	 */
 	@Transactional
 	public CartJson create(Caller caller, Fields fields) {
-		Long customerId = null;
-		Ref customer = fields.ref("customerId");
-		if (customer != null) {
-			customerId = this.customers.resolveId(caller.accountId(), caller.livemode(), customer).orElse(null);
-			if (customerId == null) {
-				fields.errors().add("customerId", "does not exist");
-			}
-		}
+		Long customerId = customerId(caller, fields);
 		fields.errors().throwIfAny();
 		Instant now = Times.now(this.clock);
 		long id = this.carts.insert(Ids.next("cart"), caller.accountId(), caller.livemode(), customerId, now);
@@ -100,21 +93,27 @@ public class Carts {
 	@Transactional
 	public CartJson update(Caller caller, String key, Fields fields) {
 		Cart cart = find(caller, key);
-		Long customerId = cart.customerId();
-		if (fields.has("customerId")) {
-			customerId = null;
-			Ref customer = fields.ref("customerId");
-			if (customer != null) {
-				customerId = this.customers.resolveId(caller.accountId(), caller.livemode(), customer).orElse(null);
-				if (customerId == null) {
-					fields.errors().add("customerId", "does not exist");
-				}
-			}
-		}
+		Long customerId = fields.has("customerId") ? customerId(caller, fields) : cart.customerId();
 		fields.errors().throwIfAny();
 		applyItems(caller, cart.id(), fields);
 		this.carts.touch(cart.id(), customerId, Times.now(this.clock));
 		return json(find(caller, key));
+	}
+
+	/**
+	 * The caller's customer that {@code customerId} names, or none when it is absent or
+	 * {@code null}; one that does not exist is an error on the field.
+	 */
+	private @Nullable Long customerId(Caller caller, Fields fields) {
+		Ref customer = fields.ref("customerId");
+		if (customer == null) {
+			return null;
+		}
+		Long id = this.customers.resolveId(caller.accountId(), caller.livemode(), customer).orElse(null);
+		if (id == null) {
+			fields.errors().add("customerId", "does not exist");
+		}
+		return id;
 	}
 
 	/** One of the caller's carts. */
