@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,7 +165,7 @@ class PriceVariantRepository {
 	}
 
 	Optional<PriceVariant> find(long accountId, boolean livemode, String key) {
-		long id = key.matches("\\d{1,18}") ? Long.parseLong(key) : -1;
+		long id = Ids.numeric(key);
 		return this.jdbc.sql(BY_KEY)
 			.param("accountId", accountId)
 			.param("livemode", livemode)

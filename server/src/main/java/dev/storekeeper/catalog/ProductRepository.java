@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.SlugColumn;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,16 +55,6 @@ class ProductRepository {
 	private static final String LIVE_BY_SLUG = "select " + COLUMNS
 			+ " from products where account_id = :accountId and livemode = true and slug = :slug";
 
-	private static final String SLUGS_LIKE = """
-			select slug from products where account_id = :accountId and livemode = :livemode
-			  and (slug = :base or slug like :pattern escape '!') and id <> :exceptId
-			""";
-
-	private static final String SLUG_TAKEN = """
-			select count(*) from products where account_id = :accountId and livemode = :livemode and slug = :slug
-			  and id <> :exceptId
-			""";
-
 	private static final String INSERT = """
 			insert into products (prefix_id, account_id, livemode, name, slug, status, description, body_html,
 			  button_cta, seo_title, seo_description, seo_keywords, created_at, updated_at)
@@ -95,8 +87,11 @@ class ProductRepository {
 
 	private final JdbcClient jdbc;
 
+	private final SlugColumn slugs;
+
 	ProductRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.slugs = new SlugColumn(jdbc, "products");
 	}
 
 	long count(long accountId, boolean livemode, String status, String query) {
@@ -116,12 +111,12 @@ class ProductRepository {
 		params.put("livemode", livemode);
 		params.put("status", status);
 		params.put("query", query);
-		params.put("pattern", "%" + likeEscape(query.toLowerCase(java.util.Locale.ROOT)) + "%");
+		params.put("pattern", "%" + SlugColumn.likeEscape(query.toLowerCase(java.util.Locale.ROOT)) + "%");
 		return params;
 	}
 
 	Optional<Product> find(long accountId, boolean livemode, String key) {
-		long id = key.matches("\\d{1,18}") ? Long.parseLong(key) : -1;
+		long id = Ids.numeric(key);
 		return this.jdbc.sql(BY_KEY)
 			.param("accountId", accountId)
 			.param("livemode", livemode)
@@ -154,29 +149,13 @@ class ProductRepository {
 			.optional();
 	}
 
-	/**
-	 * The slugs equal to {@code base} or of the form {@code base-...}, but the product's
-	 * own.
-	 */
-	List<String> slugsLike(long accountId, boolean livemode, String base, long exceptId) {
-		return this.jdbc.sql(SLUGS_LIKE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("base", base)
-			.param("pattern", likeEscape(base) + "-%")
-			.param("exceptId", exceptId)
-			.query(String.class)
-			.list();
+	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
+		return this.slugs.taken(accountId, livemode, slug, exceptId);
 	}
 
-	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
-		return this.jdbc.sql(SLUG_TAKEN)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("slug", slug)
-			.param("exceptId", exceptId)
-			.query(Long.class)
-			.single() > 0;
+	/** The first free slug made from {@code base}. */
+	String freeSlug(long accountId, boolean livemode, String base, long exceptId) {
+		return this.slugs.free(accountId, livemode, base, exceptId);
 	}
 
 	long insert(String prefixId, long accountId, boolean livemode, ProductDraft draft, Instant now) {
@@ -255,10 +234,6 @@ class ProductRepository {
 				.param("now", Times.db(now))
 				.update();
 		}
-	}
-
-	static String likeEscape(String text) {
-		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private Product row(ResultSet rs, int n) throws SQLException {

@@ -184,8 +184,7 @@ class Products {
 		}
 		if (draft.generateSlug) {
 			String base = Slugs.kebab(draft.name, "product", MAX_SLUG_BASE);
-			draft.slug = Slugs.free(base,
-					this.productRows.slugsLike(caller.accountId(), caller.livemode(), base, productId));
+			draft.slug = this.productRows.freeSlug(caller.accountId(), caller.livemode(), base, productId);
 			draft.generateSlug = false;
 		}
 		else if (draft.slug != null

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class ReviewRepository {
 	}
 
 	Optional<Review> find(long accountId, boolean livemode, String key) {
-		long id = key.matches("\\d{1,18}") ? Long.parseLong(key) : -1;
+		long id = Ids.numeric(key);
 		return this.jdbc.sql(BY_KEY)
 			.param("accountId", accountId)
 			.param("livemode", livemode)

@@ -113,7 +113,7 @@ class Blog {
 			if (current == null) {
 				if (slug == null) {
 					String base = Slugs.of(name, "category");
-					slug = Slugs.free(base, this.categories.slugsLike(caller.accountId(), caller.livemode(), base));
+					slug = this.categories.freeSlug(caller.accountId(), caller.livemode(), base, -1);
 				}
 				String prefixId = Ids.next("bcat");
 				this.categories.insert(prefixId, caller.accountId(), caller.livemode(), name, slug, description, now);
@@ -224,7 +224,7 @@ class Blog {
 		errors.throwIfAny();
 		if (creating && slug == null) {
 			String base = Slugs.of(title, "post");
-			slug = Slugs.free(base, this.posts.slugsLike(caller.accountId(), caller.livemode(), base));
+			slug = this.posts.freeSlug(caller.accountId(), caller.livemode(), base, -1);
 		}
 		BlogPost post = new BlogPost((current != null) ? current.id() : 0,
 				(current != null) ? current.prefixId() : Ids.next("post"), caller.accountId(), caller.livemode(), title,

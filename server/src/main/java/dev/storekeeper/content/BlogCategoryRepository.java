@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.SlugColumn;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
@@ -43,16 +45,6 @@ class BlogCategoryRepository {
 			where account_id = :accountId and livemode = :livemode and name_key = :nameKey and id <> :id
 			""";
 
-	private static final String SLUGS = """
-			select slug from blog_categories
-			where account_id = :accountId and livemode = :livemode and (slug = :base or slug like :pattern)
-			""";
-
-	private static final String SLUG_TAKEN = """
-			select count(*) from blog_categories
-			where account_id = :accountId and livemode = :livemode and slug = :slug and id <> :id
-			""";
-
 	private static final String INSERT = """
 			insert into blog_categories (prefix_id, account_id, livemode, name, name_key, slug, description, created_at,
 			  updated_at)
@@ -69,8 +61,11 @@ class BlogCategoryRepository {
 
 	private final JdbcClient jdbc;
 
+	private final SlugColumn slugs;
+
 	BlogCategoryRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.slugs = new SlugColumn(jdbc, "blog_categories");
 	}
 
 	/** The key under which names are unique: case does not count. */
@@ -83,7 +78,7 @@ class BlogCategoryRepository {
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("key", key)
-			.param("id", key.matches("\\d{1,18}") ? Long.parseLong(key) : -1L)
+			.param("id", Ids.numeric(key))
 			.query(this::row)
 			.optional();
 	}
@@ -118,24 +113,13 @@ class BlogCategoryRepository {
 			.single() > 0;
 	}
 
-	List<String> slugsLike(long accountId, boolean livemode, String base) {
-		return this.jdbc.sql(SLUGS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("base", base)
-			.param("pattern", base + "-%")
-			.query(String.class)
-			.list();
+	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
+		return this.slugs.taken(accountId, livemode, slug, exceptId);
 	}
 
-	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
-		return this.jdbc.sql(SLUG_TAKEN)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("slug", slug)
-			.param("id", exceptId)
-			.query(Long.class)
-			.single() > 0;
+	/** The first free slug made from {@code base}. */
+	String freeSlug(long accountId, boolean livemode, String base, long exceptId) {
+		return this.slugs.free(accountId, livemode, base, exceptId);
 	}
 
 	void insert(String prefixId, long accountId, boolean livemode, String name, String slug,

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.SlugColumn;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,12 +45,6 @@ class BlogPostRepository {
 	private static final String PAGE = "select " + COLUMNS + " from blog_posts p" + SCOPE + FILTERS
 			+ " order by p.created_at desc, p.id desc limit :limit offset :offset";
 
-	private static final String SLUGS = "select p.slug from blog_posts p" + SCOPE
-			+ " and (p.slug = :base or p.slug like :pattern)";
-
-	private static final String SLUG_TAKEN = "select count(*) from blog_posts p" + SCOPE
-			+ " and p.slug = :slug and p.id <> :id";
-
 	private static final String INSERT = """
 			insert into blog_posts (prefix_id, account_id, livemode, title, slug, content, excerpt, status, indexable,
 			  category_id, seo_title, seo_description, seo_keywords, published_at, scheduled_at, created_at, updated_at,
@@ -79,8 +75,11 @@ class BlogPostRepository {
 
 	private final JdbcClient jdbc;
 
+	private final SlugColumn slugs;
+
 	BlogPostRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.slugs = new SlugColumn(jdbc, "blog_posts");
 	}
 
 	Optional<BlogPost> find(long accountId, boolean livemode, String key) {
@@ -88,7 +87,7 @@ class BlogPostRepository {
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("key", key)
-			.param("id", key.matches("\\d{1,18}") ? Long.parseLong(key) : -1L)
+			.param("id", Ids.numeric(key))
 			.query(this::row)
 			.optional();
 	}
@@ -134,24 +133,13 @@ class BlogPostRepository {
 			.list();
 	}
 
-	List<String> slugsLike(long accountId, boolean livemode, String base) {
-		return this.jdbc.sql(SLUGS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("base", base)
-			.param("pattern", base + "-%")
-			.query(String.class)
-			.list();
+	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
+		return this.slugs.taken(accountId, livemode, slug, exceptId);
 	}
 
-	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
-		return this.jdbc.sql(SLUG_TAKEN)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("slug", slug)
-			.param("id", exceptId)
-			.query(Long.class)
-			.single() > 0;
+	/** The first free slug made from {@code base}. */
+	String freeSlug(long accountId, boolean livemode, String base, long exceptId) {
+		return this.slugs.free(accountId, livemode, base, exceptId);
 	}
 
 	void insert(BlogPost post, Instant now) {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.content.ExperienceContent.Chapter;
 import dev.storekeeper.content.ExperienceContent.Lesson;
+import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.SlugColumn;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Scoped;
 import dev.storekeeper.platform.Times;
@@ -47,12 +49,6 @@ class ExperienceRepository {
 
 	private static final String RESOLVE = "select id, prefix_id from experiences" + SCOPE
 			+ " and (id in (:ids) or prefix_id in (:prefixIds))";
-
-	private static final String SLUGS = "select slug from experiences" + SCOPE
-			+ " and (slug = :base or slug like :pattern)";
-
-	private static final String SLUG_TAKEN = "select count(*) from experiences" + SCOPE
-			+ " and slug = :slug and id <> :id";
 
 	private static final String INSERT = """
 			insert into experiences (prefix_id, account_id, livemode, name, slug, description, item_type, access_type,
@@ -102,8 +98,11 @@ class ExperienceRepository {
 
 	private final JdbcClient jdbc;
 
+	private final SlugColumn slugs;
+
 	ExperienceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.slugs = new SlugColumn(jdbc, "experiences");
 	}
 
 	/** By prefixed id, slug or (when {@code key} is all digits) integer id. */
@@ -112,7 +111,7 @@ class ExperienceRepository {
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("key", key)
-			.param("id", key.matches("\\d{1,18}") ? Long.parseLong(key) : -1L)
+			.param("id", Ids.numeric(key))
 			.query(this::row)
 			.optional();
 	}
@@ -155,24 +154,13 @@ class ExperienceRepository {
 		return found;
 	}
 
-	List<String> slugsLike(long accountId, boolean livemode, String base) {
-		return this.jdbc.sql(SLUGS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("base", base)
-			.param("pattern", base + "-%")
-			.query(String.class)
-			.list();
+	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
+		return this.slugs.taken(accountId, livemode, slug, exceptId);
 	}
 
-	boolean slugTaken(long accountId, boolean livemode, String slug, long exceptId) {
-		return this.jdbc.sql(SLUG_TAKEN)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("slug", slug)
-			.param("id", exceptId)
-			.query(Long.class)
-			.single() > 0;
+	/** The first free slug made from {@code base}. */
+	String freeSlug(long accountId, boolean livemode, String base, long exceptId) {
+		return this.slugs.free(accountId, livemode, base, exceptId);
 	}
 
 	long insert(Experience experience, Instant now) {

@@ -138,7 +138,7 @@ public class Experiences {
 		errors.throwIfAny();
 		if (slug == null) {
 			String base = Slugs.of(name, "experience");
-			slug = Slugs.free(base, this.experiences.slugsLike(caller.accountId(), caller.livemode(), base));
+			slug = this.experiences.freeSlug(caller.accountId(), caller.livemode(), base, -1);
 		}
 		Instant now = Times.now(this.clock);
 		Experience experience = new Experience(0, Ids.next("exp"), caller.accountId(), caller.livemode(), name, slug,

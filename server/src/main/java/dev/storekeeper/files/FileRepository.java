@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.Ids;
 import dev.storekeeper.platform.PageQuery;
 import dev.storekeeper.platform.Rows;
 import dev.storekeeper.platform.Scoped;
@@ -79,7 +80,7 @@ class FileRepository {
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("key", key)
-			.param("id", key.matches("\\d{1,18}") ? Long.parseLong(key) : -1L)
+			.param("id", Ids.numeric(key))
 			.query(FileRepository::row)
 			.optional();
 	}

@@ -37,6 +37,14 @@ public final class Ids {
 		return new String(chars);
 	}
 
+	/**
+	 * The integer id a path key names ({@code "42"}), or -1 when the key is a prefixed id
+	 * or a slug: all digits, at most 18 of them.
+	 */
+	public static long numeric(String key) {
+		return key.matches("\\d{1,18}") ? Long.parseLong(key) : -1L;
+	}
+
 	/** Whether {@code value} looks like an identifier with the given prefix. */
 	public static boolean hasPrefix(String value, String prefix) {
 		return value.startsWith(prefix + "_");
