@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.RatePlan;
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.RatePlan;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * A seller: the owner of a store's catalog, customers, orders and tokens, in both modes.

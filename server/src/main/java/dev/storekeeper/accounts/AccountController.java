@@ -1,9 +1,9 @@
 package dev.storekeeper.accounts;
 
-import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.platform.RequiresAccess;
+import dev.storekeeper.platform.web.Access;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.JsonBody;
+import dev.storekeeper.platform.web.RequiresAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;

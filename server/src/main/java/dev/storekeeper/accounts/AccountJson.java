@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * The account on the wire, as the reference's {@code Account}: what

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.RatePlan;
-import dev.storekeeper.platform.Invalidations;
-import dev.storekeeper.platform.ReadCache;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.RatePlan;
+import dev.storekeeper.platform.jdbc.Invalidations;
+import dev.storekeeper.platform.jdbc.ReadCache;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;

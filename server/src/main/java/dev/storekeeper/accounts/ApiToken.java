@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.web.Access;
 
 /** An API token as stored: never its secret, only a hash and the last four characters. */
 public record ApiToken(long id, String prefixId, long accountId, boolean livemode, String name, Access access,

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.RatePlan;
-import dev.storekeeper.platform.Scoped;
+import dev.storekeeper.platform.web.Access;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.RatePlan;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.web.Ids;
 
 /**
  * The shape of an API token: {@code sk_live_} or {@code sk_test_}, 32 random base62

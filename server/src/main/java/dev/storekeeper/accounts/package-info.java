@@ -3,7 +3,7 @@
  * level each.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform" })
+@ApplicationModule(allowedDependencies = { "platform", "platform::jdbc", "platform::web" })
 package dev.storekeeper.accounts;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.storekeeper.accounts.Accounts;
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.InvalidRecord;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.InvalidRecord;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.sales.Listeners;
 import dev.storekeeper.sales.OrderPlaced;
 import dev.storekeeper.sales.OrderRefunded;

@@ -2,8 +2,8 @@ package dev.storekeeper.catalog;
 
 import java.time.Duration;
 
-import dev.storekeeper.platform.Invalidations;
-import dev.storekeeper.platform.ReadCache;
+import dev.storekeeper.platform.jdbc.Invalidations;
+import dev.storekeeper.platform.jdbc.ReadCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.accounts.Accounts;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.PublicUrl;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.PublicUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

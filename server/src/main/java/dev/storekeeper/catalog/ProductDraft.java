@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
 
 /**
  * A product's editable fields while a create or update is checked: the stored values (or

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.accounts.AccountJson;
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * A product on the wire, as the reference's {@code Product}: what {@code GET

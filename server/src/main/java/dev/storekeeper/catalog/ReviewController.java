@@ -4,11 +4,11 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Deleted;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.web.Deleted;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.JsonBody;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,8 +2,8 @@ package dev.storekeeper.catalog;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
 
 /** A review's editable fields while a create or update is checked. */
 final class ReviewDraft {

@@ -5,12 +5,12 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -9,9 +9,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.Ref;
 
 /**
  * A price variant's editable fields while a create or update is checked: the stored

@@ -3,7 +3,8 @@
  * their reviews, plus what checkout and orders need to sell them.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounts", "content", "platform", "sales" })
+@ApplicationModule(
+		allowedDependencies = { "accounts", "content", "platform", "platform::jdbc", "platform::web", "sales" })
 package dev.storekeeper.catalog;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,9 +2,9 @@ package dev.storekeeper.checkout;
 
 import java.net.URI;
 
-import dev.storekeeper.platform.Deleted;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.JsonBody;
+import dev.storekeeper.platform.web.Deleted;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.JsonBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

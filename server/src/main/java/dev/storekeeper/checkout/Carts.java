@@ -17,17 +17,17 @@ import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.checkout.CartRepository.Cart;
 import dev.storekeeper.checkout.CartRepository.Item;
 import dev.storekeeper.customers.Customers;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * Carts: items a buyer collects before checking out; a checkout can be opened from one

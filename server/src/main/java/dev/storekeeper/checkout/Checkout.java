@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.StateConflict;
+import dev.storekeeper.platform.web.StateConflict;
 
 /** A checkout as stored, with its items. */
 record Checkout(long id, String prefixId, long accountId, boolean livemode, CheckoutStatus status, CheckoutMode mode,

@@ -3,9 +3,9 @@ package dev.storekeeper.checkout;
 import java.net.URI;
 
 import dev.storekeeper.payments.Card;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.JsonBody;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.JsonBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;

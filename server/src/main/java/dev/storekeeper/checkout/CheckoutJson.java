@@ -9,7 +9,7 @@ import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.catalog.PriceVariantJson;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.discounts.DiscountJson;
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * A checkout on the wire, as the reference's {@code Checkout} with the extensions of the

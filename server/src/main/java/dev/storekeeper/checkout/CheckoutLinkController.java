@@ -2,13 +2,13 @@ package dev.storekeeper.checkout;
 
 import java.net.URI;
 
-import dev.storekeeper.platform.Deleted;
-import dev.storekeeper.platform.Caller;
+import dev.storekeeper.platform.web.Deleted;
+import dev.storekeeper.platform.web.Caller;
 import dev.storekeeper.platform.Html;
-import dev.storekeeper.platform.InvalidRecord;
-import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.web.InvalidRecord;
+import dev.storekeeper.platform.web.JsonBody;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

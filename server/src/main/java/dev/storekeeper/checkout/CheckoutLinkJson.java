@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.catalog.PriceVariantJson;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.discounts.DiscountJson;
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /** A checkout link on the wire, as the reference's {@code CheckoutLink}. */
 @WireSchema("CheckoutLink")

@@ -27,15 +27,15 @@ import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.discounts.DiscountJson;
 import dev.storekeeper.discounts.Discounts;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.PublicUrl;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.PublicUrl;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -168,7 +168,7 @@ public class CheckoutLinks {
 				try {
 					variantIds = this.catalog.resolveVariantIds(caller.accountId(), caller.livemode(), refs);
 				}
-				catch (dev.storekeeper.platform.InvalidRecord ex) {
+				catch (dev.storekeeper.platform.web.InvalidRecord ex) {
 					errors.add("priceVariantIds", "contains an unknown price variant");
 					variantIds = List.of();
 				}
@@ -199,7 +199,7 @@ public class CheckoutLinks {
 			try {
 				this.discounts.findActive(caller.accountId(), caller.livemode(), discountId, Times.now(this.clock));
 			}
-			catch (dev.storekeeper.platform.InvalidRecord ex) {
+			catch (dev.storekeeper.platform.web.InvalidRecord ex) {
 				errors.add("discountId", "must be an active discount");
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Rows;
+import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -15,8 +15,8 @@ import dev.storekeeper.catalog.PriceVariantJson;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.discounts.DiscountJson;
 import dev.storekeeper.discounts.Discounts;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.PublicUrl;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.PublicUrl;
 import dev.storekeeper.platform.Times;
 import org.springframework.stereotype.Component;
 

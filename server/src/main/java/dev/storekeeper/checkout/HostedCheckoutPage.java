@@ -10,12 +10,12 @@ import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.payments.Card;
 import dev.storekeeper.payments.PaymentFailed;
 import dev.storekeeper.payments.ProcessorError;
-import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.web.Fields;
 import dev.storekeeper.platform.Html;
-import dev.storekeeper.platform.InvalidRecord;
+import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.platform.Money;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.StateConflict;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.StateConflict;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -322,7 +322,7 @@ class HostedCheckoutPage {
 	static long toMinorUnits(String typed) {
 		String text = typed.trim();
 		if (text.length() > MAX_AMOUNT_LENGTH || !AMOUNT.matcher(text).matches()) {
-			throw dev.storekeeper.platform.Errors.of("customAmount",
+			throw dev.storekeeper.platform.web.Errors.of("customAmount",
 					"must be an amount such as 12.50, with at most two decimals");
 		}
 		return new java.math.BigDecimal(text.replace(',', '.')).movePointRight(2).longValueExact();

@@ -15,8 +15,8 @@ import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.discounts.Discount;
 import dev.storekeeper.discounts.Discounts;
 import dev.storekeeper.discounts.Pricing;
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Ref;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.payments.Payments;
 import dev.storekeeper.payments.SessionGateway;
-import dev.storekeeper.platform.ApiError;
+import dev.storekeeper.platform.web.ApiError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -3,8 +3,8 @@
  * exactly one order through the API or the hosted page, carts and checkout links.
  */
 @NullMarked
-@ApplicationModule(
-		allowedDependencies = { "accounts", "catalog", "customers", "discounts", "orders", "payments", "platform" })
+@ApplicationModule(allowedDependencies = { "accounts", "catalog", "customers", "discounts", "orders", "payments",
+		"platform", "platform::jdbc", "platform::web" })
 package dev.storekeeper.checkout;
 
 import org.jspecify.annotations.NullMarked;

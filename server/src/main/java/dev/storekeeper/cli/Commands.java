@@ -11,11 +11,11 @@ import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.accounts.ApiToken;
 import dev.storekeeper.accounts.ApiTokens;
-import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.EmbeddedDatabase;
-import dev.storekeeper.platform.InvalidRecord;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.RatePlan;
+import dev.storekeeper.platform.web.Access;
+import dev.storekeeper.platform.jdbc.EmbeddedDatabase;
+import dev.storekeeper.platform.web.InvalidRecord;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.RatePlan;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 

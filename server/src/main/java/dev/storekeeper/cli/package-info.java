@@ -3,7 +3,7 @@
  * {@code migrate}, and {@code backup} and {@code restore} of the embedded database.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounts", "platform" })
+@ApplicationModule(allowedDependencies = { "accounts", "platform::jdbc", "platform::web" })
 package dev.storekeeper.cli;
 
 import org.jspecify.annotations.NullMarked;

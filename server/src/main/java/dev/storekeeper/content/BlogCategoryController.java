@@ -5,11 +5,11 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Deleted;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.web.Deleted;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.JsonBody;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /** {@code /v1/blog_categories}: the caller's blog categories in its mode. */
 @RestController

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.platform.Html;
-import dev.storekeeper.platform.NotFound;
+import dev.storekeeper.platform.web.NotFound;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

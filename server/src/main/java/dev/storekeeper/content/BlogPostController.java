@@ -6,13 +6,13 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Deleted;
+import dev.storekeeper.platform.web.Deleted;
 import dev.storekeeper.content.BlogCategoryController.BlogCategoryJson;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.QueryParams;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.JsonBody;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.QueryParams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /** {@code /v1/blog_posts}: the caller's blog posts in its mode. */
 @RestController

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.SlugColumn;
-import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.jdbc.SlugColumn;
+import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.web.Errors;
 
 /** The field rules content shares, with the Rails-style messages of the seeds. */
 final class Rules {

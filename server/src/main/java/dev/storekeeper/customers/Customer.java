@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /** A buyer or lead of one seller in one mode, known by their email. */
 public record Customer(long id, String prefixId, long accountId, boolean livemode, String email, @Nullable String name,

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
 
 /**
  * The editable fields of a customer, read from a request and checked against the rules.

@@ -3,6 +3,9 @@
  * the blacklist.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "platform::web", "sales" })
 package dev.storekeeper.customers;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

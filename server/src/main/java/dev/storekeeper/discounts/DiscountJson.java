@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.catalog.PriceVariantJson;
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /** A discount on the wire, as the reference's {@code Discount}. */
 @WireSchema("Discount")

@@ -15,15 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.PriceVariantJson;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.InvalidRecord;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.InvalidRecord;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -260,7 +260,7 @@ public class Discounts {
 			draft.priceVariantIds = new java.util.ArrayList<>(
 					this.catalog.resolveVariantIds(caller.accountId(), caller.livemode(), draft.priceVariantRefs));
 		}
-		catch (dev.storekeeper.platform.InvalidRecord ex) {
+		catch (dev.storekeeper.platform.web.InvalidRecord ex) {
 			errors.addAll(ex.errors());
 		}
 	}

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.Money;
-import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.web.Errors;
 
 /**
  * Lines priced under a discount: a percentage is taken per line and rounded half-up to

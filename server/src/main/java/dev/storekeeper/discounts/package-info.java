@@ -3,7 +3,7 @@
  * one, and redemption that never passes its limit.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "catalog", "platform" })
+@ApplicationModule(allowedDependencies = { "catalog", "platform", "platform::jdbc", "platform::web" })
 package dev.storekeeper.discounts;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.ApiError;
-import dev.storekeeper.platform.ErrorResponses;
+import dev.storekeeper.platform.web.ApiError;
+import dev.storekeeper.platform.web.ErrorResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

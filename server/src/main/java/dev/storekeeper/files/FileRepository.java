@@ -9,10 +9,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.Rows;
-import dev.storekeeper.platform.Scoped;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.jdbc.Rows;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.web.Ids;
 
 /**
  * Uploads on the local disk, under

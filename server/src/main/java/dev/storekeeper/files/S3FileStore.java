@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.web.Ids;
 
 /**
  * Uploads in an S3 bucket (AWS, or a MinIO-like server through an endpoint override). An

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.ApiError;
-import dev.storekeeper.platform.ErrorResponses;
+import dev.storekeeper.platform.web.ApiError;
+import dev.storekeeper.platform.web.ErrorResponses;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

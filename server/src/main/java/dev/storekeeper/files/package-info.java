@@ -3,7 +3,7 @@
  * signed, expiring download URLs.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform" })
+@ApplicationModule(allowedDependencies = { "platform", "platform::jdbc", "platform::web" })
 package dev.storekeeper.files;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.web.Errors;
 
 /**
  * An order: what a checkout sold and what is left of it to refund, with the rules of
@@ -33,7 +33,7 @@ record Order(long id, String prefixId, long accountId, boolean livemode, OrderSt
 	 * The amount a refund of {@code amount} (the rest when null) takes, checked against
 	 * the order's rules: something charged and left to refund, no more than what is left,
 	 * a known reason, short notes.
-	 * @throws dev.storekeeper.platform.InvalidRecord when the refund breaks a rule
+	 * @throws dev.storekeeper.platform.web.InvalidRecord when the refund breaks a rule
 	 */
 	long refundAmount(@Nullable Long amount, @Nullable String reason, @Nullable String notes) {
 		Errors errors = new Errors();

@@ -18,14 +18,14 @@ import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.customers.Customers;
 import dev.storekeeper.discounts.Discounts;
 import dev.storekeeper.payments.Payments;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Expand;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.PublicUrl;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Expand;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.PublicUrl;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.sales.OrderDisputed;
 import dev.storekeeper.sales.OrderPlaced;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * The order book: places the order of a completed checkout with its lines and access
@@ -155,7 +155,7 @@ public class OrderBook {
 	 * The prefixId of the caller's order named by an integer id or a prefixId; 404 when
 	 * not the caller's.
 	 */
-	String prefixIdOf(Caller caller, dev.storekeeper.platform.Ref ref) {
+	String prefixIdOf(Caller caller, dev.storekeeper.platform.web.Ref ref) {
 		return find(caller, ref.toString()).prefixId();
 	}
 
@@ -164,7 +164,7 @@ public class OrderBook {
 	 * mode's.
 	 */
 	Order find(Caller caller, String key) {
-		dev.storekeeper.platform.Ref ref = dev.storekeeper.platform.Ref.parse(key);
+		dev.storekeeper.platform.web.Ref ref = dev.storekeeper.platform.web.Ref.parse(key);
 		java.util.Optional<Order> order = (ref.id() != null)
 				? this.orders.findById(ref.id())
 					.filter((found) -> found.accountId() == caller.accountId() && found.livemode() == caller.livemode())

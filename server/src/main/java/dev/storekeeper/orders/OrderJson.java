@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.storekeeper.platform.ReferenceNullability;
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.ReferenceNullability;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * An order on the wire, as the reference's {@code Order}; the relations asked for with

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.ReadCache;
-import dev.storekeeper.platform.Rows;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.jdbc.ReadCache;
+import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,14 +4,14 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Fields;
-import dev.storekeeper.platform.JsonBody;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.Ref;
-import dev.storekeeper.platform.RequiresAccess;
+import dev.storekeeper.platform.web.Access;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Fields;
+import dev.storekeeper.platform.web.JsonBody;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.Ref;
+import dev.storekeeper.platform.web.RequiresAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

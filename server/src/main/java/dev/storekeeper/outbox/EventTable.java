@@ -5,7 +5,7 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

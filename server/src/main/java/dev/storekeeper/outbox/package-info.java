@@ -4,7 +4,7 @@
  * out into deliveries.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform" })
+@ApplicationModule(allowedDependencies = { "platform", "platform::web" })
 package dev.storekeeper.outbox;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,6 @@
 package dev.storekeeper.payments;
 
-import dev.storekeeper.platform.Refusal;
+import dev.storekeeper.platform.web.Refusal;
 
 /**
  * The payment was declined; {@code code} says why ({@code card_declined},

@@ -14,7 +14,7 @@ public interface PaymentGateway {
 	/**
 	 * Charges {@code amount} minor units of {@code currency}.
 	 * @throws dev.storekeeper.payments.PaymentFailed when declined
-	 * @throws dev.storekeeper.platform.InvalidRecord when the card is not valid
+	 * @throws dev.storekeeper.platform.web.InvalidRecord when the card is not valid
 	 */
 	Charged charge(long amount, String currency, @Nullable Card card, String description);
 

@@ -10,17 +10,17 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.PublicUrl;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.PublicUrl;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.storekeeper.platform.WireSchema;
+import dev.storekeeper.platform.web.WireSchema;
 
 /**
  * Charges and refunds through the gateway of the caller's mode: the sandbox in test mode;

@@ -1,6 +1,6 @@
 package dev.storekeeper.payments;
 
-import dev.storekeeper.platform.Refusal;
+import dev.storekeeper.platform.web.Refusal;
 
 /**
  * The payment processor could not be reached or refused the request for a reason of its

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
-import dev.storekeeper.platform.Ids;
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Ids;
 import org.springframework.stereotype.Component;
 
 /**

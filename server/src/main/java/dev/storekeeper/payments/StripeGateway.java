@@ -15,7 +15,7 @@ import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.Errors;
+import dev.storekeeper.platform.web.Errors;
 
 /**
  * Live payments through the seller's own Stripe account, with the official

@@ -1,5 +1,8 @@
 package dev.storekeeper.platform;
 
+import dev.storekeeper.platform.web.Errors;
+import dev.storekeeper.platform.web.Fields;
+
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;

@@ -1,10 +1,13 @@
 /**
- * HTTP conventions every resource shares: authentication, access levels, errors, request
- * bodies, pagination, expansion, prefixed ids, request ids, idempotency, rate limits, and
- * storage.
+ * What every capability shares, and nothing of any one capability: in this package the
+ * small vocabulary of values ({@code Money}, {@code Slugs}, {@code Times}); in
+ * {@code platform.web} the HTTP conventions (named interface {@code platform::web}); in
+ * {@code platform.jdbc} storage, rows and the read cache ({@code platform::jdbc}). The
+ * outbox is its own module. Modules name which of these they use in their
+ * {@code allowedDependencies}.
  */
 @NullMarked
-@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@ApplicationModule(allowedDependencies = {})
 package dev.storekeeper.platform;
 
 import org.jspecify.annotations.NullMarked;

@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.storekeeper.outbox.Outbox;
-import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.NotFound;
-import dev.storekeeper.platform.Page;
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Caller;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.NotFound;
+import dev.storekeeper.platform.web.Page;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.webhooks.DeliveryRepository.Due;
 import org.springframework.beans.factory.DisposableBean;

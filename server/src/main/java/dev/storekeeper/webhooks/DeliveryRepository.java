@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

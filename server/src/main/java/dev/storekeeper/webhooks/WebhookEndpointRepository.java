@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.PageQuery;
-import dev.storekeeper.platform.Ref;
-import dev.storekeeper.platform.Scoped;
+import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.web.Ref;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.webhooks.WebhookEndpoints.Endpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;

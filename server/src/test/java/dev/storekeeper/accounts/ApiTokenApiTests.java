@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.web.Access;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;

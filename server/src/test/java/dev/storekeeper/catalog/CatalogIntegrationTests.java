@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.InvalidRecord;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.InvalidRecord;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.web.Access;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;

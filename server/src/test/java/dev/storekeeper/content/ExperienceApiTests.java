@@ -4,7 +4,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.web.Access;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.InvalidRecord;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.InvalidRecord;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.web.Access;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;

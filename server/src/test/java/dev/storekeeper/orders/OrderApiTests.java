@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.storekeeper.customers.Customers;
 import dev.storekeeper.payments.Payments;
-import dev.storekeeper.platform.Access;
+import dev.storekeeper.platform.web.Access;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;

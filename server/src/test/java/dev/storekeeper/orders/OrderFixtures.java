@@ -9,7 +9,7 @@ import dev.storekeeper.customers.Customers;
 import dev.storekeeper.payments.Card;
 import dev.storekeeper.payments.Charge;
 import dev.storekeeper.payments.Payments;
-import dev.storekeeper.platform.Ref;
+import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;

@@ -2,7 +2,7 @@ package dev.storekeeper.payments;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.InvalidRecord;
+import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storekeeper.platform.InvalidRecord;
+import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.platform.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -18,7 +18,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.storekeeper.platform.OpenApiDocument;
+import dev.storekeeper.platform.web.OpenApiDocument;
 
 /**
  * A small HTTP client for the tests. Every JSON response to a documented operation is

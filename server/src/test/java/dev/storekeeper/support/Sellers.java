@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.accounts.ApiTokens;
-import dev.storekeeper.platform.Access;
-import dev.storekeeper.platform.Ids;
-import dev.storekeeper.platform.RatePlan;
+import dev.storekeeper.platform.web.Access;
+import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.web.RatePlan;
 
 /** Makes fresh seller accounts with tokens, so each test has data no other test sees. */
 public class Sellers {

@@ -1,0 +1,156 @@
+package dev.storekeeper.platform.jdbc;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Values read from the database, kept in memory for a short time (a node's
+ * {@code storekeeper.cache-ttl}, 1 s) by the module that owns them. Any change that
+ * module makes on this node forgets all of them, when the changing transaction starts to
+ * change them and again when it ends, and that transaction reads around the cache. A
+ * cache {@link Invalidations#share shared} with the other nodes makes them forget theirs
+ * once the change commits; otherwise (and when that message is lost) they see it within
+ * the time to live.
+ */
+public class ReadCache {
+
+	private static final int MAX_ENTRIES = 20_000;
+
+	/**
+	 * The transaction resource that marks a transaction that changes what this cache
+	 * holds.
+	 */
+	private final Object changing = new Object();
+
+	private final AtomicLong generation = new AtomicLong();
+
+	private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+
+	private final long ttlNanos;
+
+	private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
+
+	/** What to do once a change to what this cache holds has committed. */
+	private volatile Runnable committedChange = () -> {
+	};
+
+	public ReadCache(Duration ttl) {
+		this.ttlNanos = ttl.toNanos();
+	}
+
+	/**
+	 * The generation to read and cache values in, or -1 when the current transaction
+	 * changes what this cache holds and must not use it.
+	 */
+	public long generation() {
+		return TransactionSynchronizationManager.hasResource(this.changing) ? -1 : this.generation.get();
+	}
+
+	/** The value cached for {@code key} in {@code generation}, if still fresh. */
+	public @Nullable Object get(Object key, long generation) {
+		if (generation < 0) {
+			return null;
+		}
+		Entry entry = this.entries.get(key);
+		return (entry != null && entry.generation() == generation && System.nanoTime() - entry.at() < this.ttlNanos)
+				? entry.value() : null;
+	}
+
+	/**
+	 * The value for {@code key}: cached and fresh; else, when this node has changed
+	 * nothing since it was cached and it is less than ten times the time to live old, the
+	 * cached value while one background read refreshes it (for values slow to read, so
+	 * that requests do not queue behind the read); else read now.
+	 */
+	public Object getRefreshing(Object key, Supplier<Object> read) {
+		long generation = generation();
+		Entry entry = (generation >= 0) ? this.entries.get(key) : null;
+		if (entry != null && entry.generation() == generation) {
+			long age = System.nanoTime() - entry.at();
+			if (age < this.ttlNanos) {
+				return entry.value();
+			}
+			if (age < 10 * this.ttlNanos) {
+				if (this.refreshing.add(key)) {
+					Thread.ofVirtual().start(() -> {
+						try {
+							put(key, read.get(), generation);
+						}
+						catch (RuntimeException ex) {
+							// the next request reads it again
+						}
+						finally {
+							this.refreshing.remove(key);
+						}
+					});
+				}
+				return entry.value();
+			}
+		}
+		Object value = read.get();
+		put(key, value, generation);
+		return value;
+	}
+
+	/**
+	 * Caches a value read in {@code generation}, unless what it holds has changed since.
+	 */
+	public void put(Object key, Object value, long generation) {
+		if (generation < 0 || this.generation.get() != generation) {
+			return;
+		}
+		if (this.entries.size() >= MAX_ENTRIES) {
+			this.entries.clear();
+		}
+		this.entries.put(key, new Entry(value, generation, System.nanoTime()));
+	}
+
+	/**
+	 * Notes that the current transaction changes what this cache holds: everything cached
+	 * so far is forgotten now and once the transaction ends, and the transaction reads
+	 * around the cache.
+	 */
+	public void changing() {
+		this.generation.incrementAndGet();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.committedChange.run();
+			return;
+		}
+		if (TransactionSynchronizationManager.hasResource(this.changing)) {
+			return;
+		}
+		TransactionSynchronizationManager.bindResource(this.changing, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(ReadCache.this.changing);
+				ReadCache.this.generation.incrementAndGet();
+				if (status == STATUS_COMMITTED) {
+					ReadCache.this.committedChange.run();
+				}
+			}
+		});
+	}
+
+	/** Forgets everything cached: another node changed what this cache holds. */
+	void forget() {
+		this.generation.incrementAndGet();
+	}
+
+	void onCommittedChange(Runnable action) {
+		this.committedChange = action;
+	}
+
+	private record Entry(Object value, long generation, long at) {
+	}
+
+}

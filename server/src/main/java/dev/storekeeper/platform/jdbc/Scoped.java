@@ -1,0 +1,58 @@
+package dev.storekeeper.platform.jdbc;
+
+import dev.storekeeper.platform.web.PageQuery;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Statements over one account's rows in one mode, as every resource's list runs them:
+ * {@code :accountId} and {@code :livemode} bound, a page by {@code :limit} and
+ * {@code :offset}.
+ */
+public final class Scoped {
+
+	private Scoped() {
+	}
+
+	/** How many rows {@code countSql} counts for the account and mode. */
+	public static long count(JdbcClient jdbc, String countSql, long accountId, boolean livemode) {
+		return in(jdbc, countSql, accountId, livemode).query(Long.class).single();
+	}
+
+	/**
+	 * How many rows {@code countSql} counts for the account and mode, with one filter
+	 * parameter bound ({@code value} may be null: no filter).
+	 */
+	public static long count(JdbcClient jdbc, String countSql, long accountId, boolean livemode, String filter,
+			@Nullable Object value) {
+		return in(jdbc, countSql, accountId, livemode).param(filter, value).query(Long.class).single();
+	}
+
+	/** The page {@code pageSql} selects for the account and mode. */
+	public static <T> List<T> page(JdbcClient jdbc, String pageSql, long accountId, boolean livemode, PageQuery page,
+			RowMapper<T> row) {
+		return paged(in(jdbc, pageSql, accountId, livemode), page).query(row).list();
+	}
+
+	/**
+	 * The page {@code pageSql} selects for the account and mode, with one filter bound.
+	 */
+	public static <T> List<T> page(JdbcClient jdbc, String pageSql, long accountId, boolean livemode, String filter,
+			@Nullable Object value, PageQuery page, RowMapper<T> row) {
+		return paged(in(jdbc, pageSql, accountId, livemode).param(filter, value), page).query(row).list();
+	}
+
+	private static JdbcClient.StatementSpec in(JdbcClient jdbc, String sql, long accountId, boolean livemode) {
+		return jdbc.sql(sql).param("accountId", accountId).param("livemode", livemode);
+	}
+
+	private static JdbcClient.StatementSpec paged(JdbcClient.StatementSpec spec, PageQuery page) {
+		return spec.param("limit", page.limit()).param("offset", page.offset());
+	}
+
+}
