@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
@@ -218,12 +219,8 @@ class PriceVariantRepository {
 		if (ids.isEmpty()) {
 			return result;
 		}
-		withExperiences(this.jdbc.sql(BY_IDS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("ids", ids)
-			.query(this::row)
-			.list()).forEach((variant) -> result.put(variant.id(), variant));
+		withExperiences(Scoped.byIds(this.jdbc, BY_IDS, accountId, livemode, ids, this::row))
+			.forEach((variant) -> result.put(variant.id(), variant));
 		return result;
 	}
 

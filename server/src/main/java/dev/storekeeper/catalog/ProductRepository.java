@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.jdbc.SlugColumn;
 import dev.storekeeper.platform.web.PageQuery;
@@ -128,15 +129,7 @@ class ProductRepository {
 
 	Map<Long, Product> byIds(long accountId, boolean livemode, Collection<Long> ids) {
 		Map<Long, Product> result = new LinkedHashMap<>();
-		if (ids.isEmpty()) {
-			return result;
-		}
-		this.jdbc.sql(BY_IDS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("ids", ids)
-			.query(this::row)
-			.list()
+		Scoped.byIds(this.jdbc, BY_IDS, accountId, livemode, ids, this::row)
 			.forEach((product) -> result.put(product.id(), product));
 		return result;
 	}

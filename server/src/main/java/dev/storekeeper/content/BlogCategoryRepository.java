@@ -84,15 +84,7 @@ class BlogCategoryRepository {
 	}
 
 	List<BlogCategory> byIds(long accountId, boolean livemode, Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql(BY_IDS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("ids", ids)
-			.query(this::row)
-			.list();
+		return Scoped.byIds(this.jdbc, BY_IDS, accountId, livemode, ids, this::row);
 	}
 
 	long count(long accountId, boolean livemode) {

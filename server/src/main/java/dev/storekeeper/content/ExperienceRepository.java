@@ -125,15 +125,7 @@ class ExperienceRepository {
 	}
 
 	List<Experience> byIds(long accountId, boolean livemode, Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql(BY_IDS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("ids", ids)
-			.query(this::row)
-			.list();
+		return Scoped.byIds(this.jdbc, BY_IDS, accountId, livemode, ids, this::row);
 	}
 
 	/** The integer id of each given id or prefixed id that belongs to the caller. */

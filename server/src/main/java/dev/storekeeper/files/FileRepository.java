@@ -93,15 +93,7 @@ class FileRepository {
 	}
 
 	List<StoredFile> byIds(long accountId, boolean livemode, Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql(BY_IDS)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("ids", ids)
-			.query(FileRepository::row)
-			.list();
+		return Scoped.byIds(this.jdbc, BY_IDS, accountId, livemode, ids, FileRepository::row);
 	}
 
 	List<StoredFile> resolve(long accountId, boolean livemode, List<Long> ids, List<String> prefixIds) {

@@ -2,6 +2,7 @@ package dev.storekeeper.platform.jdbc;
 
 import dev.storekeeper.platform.web.PageQuery;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,18 @@ public final class Scoped {
 	public static <T> List<T> page(JdbcClient jdbc, String pageSql, long accountId, boolean livemode, String filter,
 			@Nullable Object value, PageQuery page, RowMapper<T> row) {
 		return paged(in(jdbc, pageSql, accountId, livemode).param(filter, value), page).query(row).list();
+	}
+
+	/**
+	 * The rows {@code byIdsSql} selects for the account and mode with {@code :ids} bound
+	 * to {@code ids}; none (and no statement) when {@code ids} is empty.
+	 */
+	public static <T> List<T> byIds(JdbcClient jdbc, String byIdsSql, long accountId, boolean livemode,
+			Collection<Long> ids, RowMapper<T> row) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return in(jdbc, byIdsSql, accountId, livemode).param("ids", ids).query(row).list();
 	}
 
 	private static JdbcClient.StatementSpec in(JdbcClient jdbc, String sql, long accountId, boolean livemode) {
