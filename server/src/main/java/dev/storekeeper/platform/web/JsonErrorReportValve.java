@@ -9,7 +9,8 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 /**
  * Tomcat's own error answers (a malformed URI, an over-long request line: refused before
- * any servlet runs) in the API's JSON error shape rather than an HTML page.
+ * any servlet runs) in the API's JSON error shape rather than an HTML page, with the
+ * security headers every other response carries.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -30,6 +31,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
 				: "An unexpected error occurred";
 		String body = "{\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
 		try {
+			SecurityHeaders.set(response.getResponse());
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

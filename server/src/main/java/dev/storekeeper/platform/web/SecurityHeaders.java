@@ -32,7 +32,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
 		chain.doFilter(request, new PolicyKeeper(response));
 	}
 
-	private static void set(HttpServletResponse response) {
+	static void set(HttpServletResponse response) {
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "no-referrer");

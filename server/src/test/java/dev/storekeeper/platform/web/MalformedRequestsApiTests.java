@@ -99,11 +99,17 @@ class MalformedRequestsApiTests extends ApiTest {
 
 	@Test
 	void brokenRequestLinesAreRefusedInJson() throws IOException {
-		for (String target : List.of("/v1/account%zz", "/v1/../../etc/passwd", "/v1/account%00",
+		for (String target : List.of("/v1/account%zz", "/v1/../../etc/passwd", "/v1/account%00", "/checkout/%00",
 				"/v1/" + "a".repeat(20_000))) {
 			String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			assertThat(answer).as(target).startsWith("HTTP/1.1 4");
 			assertThat(answer).as(target).contains("application/json").contains("\"error\"");
+			// refused before any filter runs, yet hardened like every other answer
+			assertThat(answer).as(target)
+				.containsIgnoringCase("X-Frame-Options: DENY")
+				.containsIgnoringCase("X-Content-Type-Options: nosniff")
+				.containsIgnoringCase("Referrer-Policy: no-referrer")
+				.containsIgnoringCase("Content-Security-Policy: frame-ancestors 'none'");
 		}
 	}
 
