@@ -3,6 +3,7 @@ package dev.storekeeper;
 import java.util.Map;
 
 import dev.storekeeper.cli.Commands;
+import dev.storekeeper.platform.jdbc.EmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,7 @@ public class StorekeeperApplication {
 
 	/** Starts the server, or runs one of the jar's commands (see {@code help}). */
 	public static void main(String[] args) {
+		EmbeddedDatabase.listenLocally();
 		if (!Commands.isCommand(args)) {
 			SpringApplication.run(StorekeeperApplication.class, args);
 			return;

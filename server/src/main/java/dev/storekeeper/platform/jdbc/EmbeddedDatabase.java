@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * process loses what it had acknowledged). H2 does not force the file to the disk
  * ({@code fsync}) at each commit, so what the operating system had not yet written is
  * lost if the machine itself fails. {@code AUTO_SERVER} lets the jar's commands open the
- * database while the server has it open.
+ * database while the server has it open, through a TCP port H2 opens for it: that port
+ * listens on the loopback interface only ({@link #listenLocally()}), so no other host can
+ * reach the database.
  */
 public final class EmbeddedDatabase {
 
@@ -41,8 +43,20 @@ public final class EmbeddedDatabase {
 	private EmbeddedDatabase() {
 	}
 
+	/**
+	 * Makes H2's servers (the {@code AUTO_SERVER} port) listen on 127.0.0.1 rather than
+	 * on every interface, unless {@code h2.bindAddress} was set; H2 reads it once, so
+	 * this runs before H2 is first used.
+	 */
+	public static void listenLocally() {
+		if (System.getProperty("h2.bindAddress") == null) {
+			System.setProperty("h2.bindAddress", "127.0.0.1");
+		}
+	}
+
 	/** The JDBC address of the database in {@code dataDir}. */
 	public static String url(Path dataDir) {
+		listenLocally();
 		return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(NAME) + SETTINGS;
 	}
 

@@ -1,11 +1,17 @@
 package dev.storekeeper.platform.jdbc;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +33,7 @@ import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the server acknowledged survives: servers in processes of their own (as the jar
@@ -75,6 +83,32 @@ class DurabilityIntegrationTests {
 	@AfterAll
 	void stopServers() {
 		this.started.forEach(ServerProcess::close);
+	}
+
+	@Test
+	void theEmbeddedDatabasesPortAnswersThisHostOnly() throws Exception {
+		Assumptions.assumeFalse(ServerProcess.onPostgres(), "the embedded database runs on H2 only");
+		// the port H2 opened for the jar's commands (AUTO_SERVER), as its lock file says
+		Properties lock = new Properties();
+		try (var in = Files.newInputStream(this.dataDir.resolve("storekeeper.lock.db"))) {
+			lock.load(in);
+		}
+		int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
+		try (Socket local = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			assertThat(local.isConnected()).isTrue();
+		}
+		List<InetAddress> others = NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
+		Assumptions.assumeFalse(others.isEmpty(), "this host has no address but loopback to try");
+		for (InetAddress address : others) {
+			assertThatThrownBy(() -> {
+				try (Socket socket = new Socket()) {
+					socket.connect(new InetSocketAddress(address, port), 2000);
+				}
+			}).as("H2's port on " + address).isInstanceOf(IOException.class);
+		}
 	}
 
 	@Test
