@@ -50,8 +50,8 @@ class ProductRepository {
 			from products where account_id = :accountId and livemode = :livemode and id in (:ids)
 			""";
 
-	private static final String LIVE_BY_SLUG = "select " + COLUMNS
-			+ " from products where account_id = :accountId and livemode = true and slug = :slug";
+	private static final String BY_SLUG = "select " + COLUMNS
+			+ " from products where account_id = :accountId and livemode = :livemode and slug = :slug";
 
 	private static final String SLUGS_LIKE = """
 			select slug from products where account_id = :accountId and livemode = :livemode
@@ -146,9 +146,10 @@ class ProductRepository {
 		return result;
 	}
 
-	Optional<Product> findLive(long accountId, String slug) {
-		return this.jdbc.sql(LIVE_BY_SLUG)
+	Optional<Product> findBySlug(long accountId, boolean livemode, String slug) {
+		return this.jdbc.sql(BY_SLUG)
 			.param("accountId", accountId)
+			.param("livemode", livemode)
 			.param("slug", slug)
 			.query(this::row)
 			.optional();

@@ -4,11 +4,12 @@ import java.net.URI;
 
 import dev.storekeeper.platform.Deleted;
 import dev.storekeeper.platform.Caller;
-import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.JsonBody;
 import dev.storekeeper.platform.Page;
+import dev.storekeeper.platform.PageLayout;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,11 @@ class CheckoutLinkController {
 
 	private final CheckoutLinks links;
 
-	CheckoutLinkController(CheckoutLinks links) {
+	private final Pages pages;
+
+	CheckoutLinkController(CheckoutLinks links, Pages pages) {
 		this.links = links;
+		this.pages = pages;
 	}
 
 	@GetMapping(path = "/v1/checkout_links", produces = "application/json")
@@ -73,12 +77,12 @@ class CheckoutLinkController {
 				.map((checkout) -> ResponseEntity.status(HttpStatus.SEE_OTHER)
 					.location(URI.create(checkout.url()))
 					.<String>build())
-				.orElseGet(() -> Html.response(HttpStatus.NOT_FOUND, "Link not found",
-						"<h1>Link not found</h1><p>This checkout link does not exist or was removed.</p>"));
+				.orElseGet(() -> this.pages.message(HttpStatus.NOT_FOUND, PageLayout.unindexed("Link not found", true),
+						"Link not found", "This checkout link does not exist or was removed."));
 		}
 		catch (InvalidRecord ex) {
-			return Html.response(HttpStatus.UNPROCESSABLE_CONTENT, "Not available",
-					"<h1>Not available</h1><p>" + Html.escape(ex.getMessage()) + "</p>");
+			return this.pages.message(HttpStatus.UNPROCESSABLE_CONTENT, PageLayout.unindexed("Not available", true),
+					"Not available", String.valueOf(ex.getMessage()));
 		}
 	}
 
