@@ -168,8 +168,8 @@ class HostedCheckoutPage {
 		}
 		String stripeKey = (checkout.processorId() != null) ? this.checkouts.publishableKey(checkout.livemode()) : null;
 		CheckoutView view = new CheckoutView(
-				new PageLayout("Checkout — " + seller.name(), checkout.livemode(), false, seller, null), seller.name(),
-				lines, discountCode, discount, Money.format(checkout.total(), checkout.currency()), error,
+				new PageLayout("Checkout — " + seller.name(), checkout.livemode(), false, seller), seller.name(), lines,
+				discountCode, discount, Money.format(checkout.total(), checkout.currency()), error,
 				new CheckoutView.Form(value(form, "email", checkout.prefilledEmail()), value(form, "name", null),
 						value(form, "customAmount", null),
 						value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : ""),
@@ -184,7 +184,8 @@ class HostedCheckoutPage {
 
 	/** The seller as the public pages show them. */
 	static PageLayout.Seller seller(AccountJson account) {
-		return new PageLayout.Seller(account.name(), null, account.availableSupportEmail(), null);
+		return new PageLayout.Seller(account.name(), (account.avatar() != null) ? account.avatar().src() : null,
+				account.availableSupportEmail(), null, account.brandColor());
 	}
 
 	/** The product's first picture, if it has one. */

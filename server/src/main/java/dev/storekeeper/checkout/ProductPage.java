@@ -143,7 +143,7 @@ class ProductPage {
 	private ResponseEntity<String> render(ProductJson product, HttpStatus status, @Nullable String failed,
 			@Nullable String error, String typed) {
 		PageLayout layout = new PageLayout(title(product), product.livemode(), true,
-				HostedCheckoutPage.seller(product.sellerAccount()), null);
+				HostedCheckoutPage.seller(product.sellerAccount()));
 		List<String> pictures = product.mediaItems()
 			.stream()
 			.filter((item) -> item.url() != null && item.contentType().toLowerCase(Locale.ROOT).startsWith("image"))

@@ -78,8 +78,8 @@ class BlogPage {
 	}
 
 	private static PageLayout layout(String title, boolean indexable, Account account) {
-		return new PageLayout(title, true, indexable, new PageLayout.Seller(account.name(), null,
-				account.availableSupportEmail(), "/blog/" + account.subdomain() + "/"), null);
+		return new PageLayout(title, true, indexable, new PageLayout.Seller(account.name(), account.avatarUrl(),
+				account.availableSupportEmail(), "/blog/" + account.subdomain() + "/", account.brandColor()));
 	}
 
 	private @Nullable Account account(String subdomain) {

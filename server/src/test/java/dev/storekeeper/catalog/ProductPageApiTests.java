@@ -157,6 +157,25 @@ class ProductPageApiTests extends CatalogApiTest {
 	}
 
 	@Test
+	void showsTheSellerWithTheirPictureSupportAddressAndBrandColour() {
+		Seller seller = this.sellers.create();
+		Http test = this.http.as(seller.test());
+		test.patch("/v1/account", "{\"name\":\"Moss & Co\",\"availableSupportEmail\":\"help@moss.example\","
+				+ "\"brandColor\":\"#1a7f37\",\"avatarUrl\":\"https://cdn.example/moss.png\"}");
+		activeProduct(test, "Terrarium");
+		String body = this.http.get("/p/test/" + seller.account().subdomain() + "/terrarium").body();
+		assertThat(body).contains("<body style=\"--brand:#1a7f37;--brand-on:#fff;--link:#1a7f37\">")
+			.contains("<img class=\"avatar\" src=\"https://cdn.example/moss.png\"")
+			.contains("Moss &amp; Co")
+			.contains("href=\"mailto:help@moss.example\"");
+		// a light colour gets dark text on its buttons, and links keep the readable
+		// default
+		test.patch("/v1/account", "{\"brandColor\":\"#ffd33d\"}");
+		assertThat(this.http.get("/p/test/" + seller.account().subdomain() + "/terrarium").body())
+			.contains("<body style=\"--brand:#ffd33d;--brand-on:#1f2328\">");
+	}
+
+	@Test
 	void answersNotFoundForDraftsAndUnknownPages() {
 		Seller seller = this.sellers.create();
 		String subdomain = seller.account().subdomain();

@@ -98,7 +98,8 @@ class BuyerPagesBrowserTests extends ApiTest {
 	void aBuyerBuysFromTheProductPageAndEveryPageIsAccessible() throws Exception {
 		Seller seller = this.sellers.create();
 		Http api = this.http.as(seller.test());
-		api.patch("/v1/account", "{\"name\":\"Hedgerow Press\",\"availableSupportEmail\":\"help@hedgerow.example\"}");
+		api.patch("/v1/account", "{\"name\":\"Hedgerow Press\",\"availableSupportEmail\":\"help@hedgerow.example\","
+				+ "\"brandColor\":\"#1a7f37\"}");
 		String guide = api
 			.post("/v1/experiences",
 					"{\"name\":\"Field notes\",\"itemType\":\"written\",\"content\":{\"bodyHtml\":"
