@@ -7,8 +7,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The former layout of the public pages, kept only for pages still written with it: new
- * pages are JTE templates in the one layout {@code src/main/jte/layout/page.jte}, rendered
- * by {@link Pages}.
+ * pages are JTE templates in the one layout {@code src/main/jte/layout/page.jte},
+ * rendered by {@link Pages}.
  */
 public final class Html {
 

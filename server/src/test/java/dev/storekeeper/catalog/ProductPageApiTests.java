@@ -115,10 +115,19 @@ class ProductPageApiTests extends CatalogApiTest {
 			assertThat(refused.status()).as(amount).isEqualTo(422);
 			assertThat(refused.body()).as(amount).contains("role=\"alert\"", "value=\"" + amount + "\"");
 		}
+		String dinar = variant(test, id, ",\"name\":\"Dinar tip\",\"amountType\":\"pay_what_you_want\","
+				+ "\"presetAmount\":1000,\"minimumAmount\":500,\"currency\":\"KWD\"")
+			.at("/prefixId");
+		Response dinars = this.http.send("POST", path, form(Map.of("priceVariantId", dinar, "customAmount", "1.255")),
+				FORM);
+		assertThat(dinars.status()).isEqualTo(303);
+		String dinarSecret = dinars.header("Location").substring(dinars.header("Location").lastIndexOf('/') + 1);
+		assertThat(this.http.get("/v1/client/checkouts/" + dinarSecret).at("/total")).isEqualTo("1255");
 		Response unknown = this.http.send("POST", path, form(Map.of("priceVariantId", "pv_nosuch")), FORM);
 		assertThat(unknown.status()).isEqualTo(422);
 		assertThat(unknown.body()).contains("Choose one of the offers");
-		assertThat(count(seller)).isEqualTo(before);
+		// the refusals opened nothing: only the dinar checkout was added
+		assertThat(count(seller)).isEqualTo(before + 1);
 	}
 
 	@Test
