@@ -13,7 +13,7 @@ import dev.storekeeper.platform.web.WireSchema;
  */
 public record Account(long id, String prefixId, String name, String subdomain, @Nullable String availableSupportEmail,
 		@Nullable LinkInBioPage linkInBioPage, List<SocialLink> socialLinks, @Nullable RatePlan plan, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, @Nullable String brandColor, @Nullable String avatarUrl) {
 
 	/** The seller's link-in-bio page. */
 	@WireSchema("LinkInBioPage")

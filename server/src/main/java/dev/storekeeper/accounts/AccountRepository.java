@@ -22,7 +22,7 @@ class AccountRepository {
 
 	private static final String COLUMNS = """
 			id, prefix_id, name, subdomain, available_support_email, link_in_bio_title, link_in_bio_description,
-			plan, created_at, updated_at
+			plan, created_at, updated_at, brand_color, avatar_url
 			""";
 
 	private static final String BY_ID = "select " + COLUMNS + " from accounts where id = :id";
@@ -38,7 +38,8 @@ class AccountRepository {
 
 	private static final String UPDATE = """
 			update accounts set name = :name, available_support_email = :email, link_in_bio_title = :bioTitle,
-			  link_in_bio_description = :bioDescription, updated_at = :now
+			  link_in_bio_description = :bioDescription, brand_color = :brandColor, avatar_url = :avatarUrl,
+			  updated_at = :now
 			where id = :id
 			""";
 
@@ -89,8 +90,10 @@ class AccountRepository {
 	}
 
 	void update(long id, String name, @Nullable String email, @Nullable String bioTitle,
-			@Nullable String bioDescription, Instant now) {
+			@Nullable String bioDescription, @Nullable String brandColor, @Nullable String avatarUrl, Instant now) {
 		this.jdbc.sql(UPDATE)
+			.param("brandColor", brandColor)
+			.param("avatarUrl", avatarUrl)
 			.param("id", id)
 			.param("name", name)
 			.param("email", email)
@@ -122,7 +125,7 @@ class AccountRepository {
 			.list());
 		return new Account(account.id(), account.prefixId(), account.name(), account.subdomain(),
 				account.availableSupportEmail(), account.linkInBioPage(), List.copyOf(links), account.plan(),
-				account.createdAt(), account.updatedAt());
+				account.createdAt(), account.updatedAt(), account.brandColor(), account.avatarUrl());
 	}
 
 	private Account row(ResultSet rs, int n) throws SQLException {
@@ -133,7 +136,8 @@ class AccountRepository {
 		String plan = rs.getString("plan");
 		return new Account(rs.getLong("id"), rs.getString("prefix_id"), rs.getString("name"), rs.getString("subdomain"),
 				rs.getString("available_support_email"), bio, List.of(), (plan != null) ? RatePlan.parse(plan) : null,
-				Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+				Times.read(rs, "created_at"), Times.read(rs, "updated_at"), rs.getString("brand_color"),
+				rs.getString("avatar_url"));
 	}
 
 }

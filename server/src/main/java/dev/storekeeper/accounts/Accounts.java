@@ -37,6 +37,8 @@ public class Accounts {
 
 	static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
 
+	static final Pattern BRAND_COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final AccountRepository accounts;
@@ -110,7 +112,9 @@ public class Accounts {
 
 	/**
 	 * Applies a {@code PATCH}: {@code name}, {@code availableSupportEmail},
-	 * {@code linkInBioPage} and {@code socialLinks} (which replace the list).
+	 * {@code linkInBioPage}, {@code socialLinks} (which replace the list), and the look
+	 * of the public pages: {@code brandColor} ({@code #rrggbb}) and {@code avatarUrl} (an
+	 * https URL).
 	 */
 	@Transactional
 	public Account update(long id, Fields fields) {
@@ -139,13 +143,22 @@ public class Accounts {
 				errors.add("linkInBioPage.description", "is too long (maximum is 1000 characters)");
 			}
 		}
+		String brandColor = fields.has("brandColor") ? blankToNull(fields.string("brandColor")) : current.brandColor();
+		if (brandColor != null && !BRAND_COLOR.matcher(brandColor).matches()) {
+			errors.add("brandColor", "must be a colour such as #1a7f37");
+		}
+		String avatarUrl = fields.has("avatarUrl") ? blankToNull(fields.string("avatarUrl")) : current.avatarUrl();
+		if (avatarUrl != null && (!avatarUrl.matches("https://\\S+") || avatarUrl.length() > 2000)) {
+			errors.add("avatarUrl", "must be an https URL");
+		}
 		List<Account.SocialLink> links = null;
 		if (fields.has("socialLinks")) {
 			links = socialLinks(fields, errors);
 		}
 		errors.throwIfAny();
 		this.accounts.update(id, name.trim(), (email == null || email.isBlank()) ? null : email.trim(), bioTitle,
-				bioDescription, Times.now(this.clock));
+				bioDescription, (brandColor != null) ? brandColor.toLowerCase(java.util.Locale.ROOT) : null, avatarUrl,
+				Times.now(this.clock));
 		if (links != null) {
 			this.accounts.replaceLinks(id, links);
 		}
@@ -185,6 +198,10 @@ public class Accounts {
 		else if (name.trim().length() > 100) {
 			errors.add("name", "is too long (maximum is 100 characters)");
 		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -10,10 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.platform.web.Errors;
 import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.platform.web.Ref;
+import dev.storekeeper.platform.web.NotFound;
 import dev.storekeeper.sales.Listeners;
 import dev.storekeeper.sales.OrderPlaced;
 import dev.storekeeper.sales.OrderRefunded;
@@ -220,6 +222,25 @@ public class Catalog {
 		refunded.returned().forEach((line) -> returnStock(line.priceVariantId(), line.quantity()));
 	}
 
+	/**
+	 * The active product at {@code slug} of the seller at {@code subdomain}, in that
+	 * mode, as its public page shows it; empty for an unknown seller or slug and for a
+	 * product that is not active.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ProductJson> publicProduct(String subdomain, String slug, boolean livemode) {
+		Account account;
+		try {
+			account = this.accounts.bySubdomain(subdomain);
+		}
+		catch (NotFound ex) {
+			return Optional.empty();
+		}
+		return this.products.findBySlug(account.id(), livemode, slug)
+			.filter((product) -> Product.ACTIVE.equals(product.status()))
+			.map((product) -> this.views.toJson(account.id(), livemode, List.of(product)).get(0));
+	}
+
 	/** The account's products among {@code productIds}, in brief, by id. */
 	@Transactional(readOnly = true)
 	public Map<Long, ProductSummary> products(long accountId, boolean livemode, Collection<Long> productIds) {
@@ -230,7 +251,7 @@ public class Catalog {
 		String subdomain = this.accounts.get(accountId).subdomain();
 		Map<Long, ProductSummary> result = new LinkedHashMap<>();
 		rows.forEach((id, product) -> result.put(id, new ProductSummary(id, product.prefixId(), product.name(),
-				product.slug(), product.status(), this.views.url(subdomain, product.slug()))));
+				product.slug(), product.status(), this.views.url(subdomain, product.slug(), livemode))));
 		return result;
 	}
 

@@ -76,14 +76,18 @@ class CatalogViews {
 					reviewsByProduct.getOrDefault(product.id(), List.of()).stream().map(ReviewJson::of).toList(),
 					new ProductJson.Seo(product.seoTitle(), product.seoDescription(), product.seoKeywords()),
 					variantsByProduct.getOrDefault(product.id(), List.of()).stream().map(PriceVariantJson::of).toList(),
-					url(account.subdomain(), product.slug()), !media.isEmpty(), product.livemode(), product.createdAt(),
-					product.updatedAt()));
+					url(account.subdomain(), product.slug(), product.livemode()), !media.isEmpty(), product.livemode(),
+					product.createdAt(), product.updatedAt()));
 		}
 		return result;
 	}
 
-	String url(String subdomain, String slug) {
-		return this.publicUrl.of("/p/" + subdomain + "/" + slug);
+	/**
+	 * A product's public page: {@code /p/{subdomain}/{slug}} when live, and
+	 * {@code /p/test/{subdomain}/{slug}} for its test-mode preview.
+	 */
+	String url(String subdomain, String slug, boolean livemode) {
+		return this.publicUrl.of((livemode ? "/p/" : "/p/test/") + subdomain + "/" + slug);
 	}
 
 	/**

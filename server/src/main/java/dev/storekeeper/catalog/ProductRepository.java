@@ -53,8 +53,8 @@ class ProductRepository {
 			from products where account_id = :accountId and livemode = :livemode and id in (:ids)
 			""";
 
-	private static final String LIVE_BY_SLUG = "select " + COLUMNS
-			+ " from products where account_id = :accountId and livemode = true and slug = :slug";
+	private static final String BY_SLUG = "select " + COLUMNS
+			+ " from products where account_id = :accountId and livemode = :livemode and slug = :slug";
 
 	private static final String INSERT = """
 			insert into products (prefix_id, account_id, livemode, name, slug, status, description, body_html,
@@ -134,9 +134,10 @@ class ProductRepository {
 		return result;
 	}
 
-	Optional<Product> findLive(long accountId, String slug) {
-		return this.jdbc.sql(LIVE_BY_SLUG)
+	Optional<Product> findBySlug(long accountId, boolean livemode, String slug) {
+		return this.jdbc.sql(BY_SLUG)
 			.param("accountId", accountId)
+			.param("livemode", livemode)
 			.param("slug", slug)
 			.query(this::row)
 			.optional();

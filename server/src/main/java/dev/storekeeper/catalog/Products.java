@@ -193,21 +193,6 @@ class Products {
 		}
 	}
 
-	/** The live, active product behind a public product page, if there is one. */
-	@Transactional(readOnly = true)
-	Optional<ProductJson> publicProduct(String subdomain, String slug) {
-		Account account;
-		try {
-			account = this.accounts.bySubdomain(subdomain);
-		}
-		catch (NotFound ex) {
-			return Optional.empty();
-		}
-		return this.productRows.findLive(account.id(), slug)
-			.filter((product) -> Product.ACTIVE.equals(product.status()))
-			.map((product) -> this.views.toJson(account.id(), true, List.of(product)).get(0));
-	}
-
 	/**
 	 * The product a request body names in {@code productId} (or {@code product}), which
 	 * must be the caller's; null, with the error recorded, when missing or unknown.

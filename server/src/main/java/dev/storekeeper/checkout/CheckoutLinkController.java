@@ -4,11 +4,13 @@ import java.net.URI;
 
 import dev.storekeeper.platform.web.Deleted;
 import dev.storekeeper.platform.web.Caller;
-import dev.storekeeper.platform.Html;
+import dev.storekeeper.platform.pages.Html;
 import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.platform.web.JsonBody;
 import dev.storekeeper.platform.web.Page;
 import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.pages.PageLayout;
+import dev.storekeeper.platform.pages.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +31,11 @@ class CheckoutLinkController {
 
 	private final CheckoutLinks links;
 
-	CheckoutLinkController(CheckoutLinks links) {
+	private final Pages pages;
+
+	CheckoutLinkController(CheckoutLinks links, Pages pages) {
 		this.links = links;
+		this.pages = pages;
 	}
 
 	@GetMapping(path = "/v1/checkout_links", produces = "application/json")
@@ -73,12 +78,12 @@ class CheckoutLinkController {
 				.map((checkout) -> ResponseEntity.status(HttpStatus.SEE_OTHER)
 					.location(URI.create(checkout.url()))
 					.<String>build())
-				.orElseGet(() -> Html.response(HttpStatus.NOT_FOUND, "Link not found",
-						"<h1>Link not found</h1><p>This checkout link does not exist or was removed.</p>"));
+				.orElseGet(() -> this.pages.message(HttpStatus.NOT_FOUND, PageLayout.unindexed("Link not found", true),
+						"Link not found", "This checkout link does not exist or was removed."));
 		}
 		catch (InvalidRecord ex) {
-			return Html.response(HttpStatus.UNPROCESSABLE_CONTENT, "Not available",
-					"<h1>Not available</h1><p>" + Html.escape(ex.getMessage()) + "</p>");
+			return this.pages.message(HttpStatus.UNPROCESSABLE_CONTENT, PageLayout.unindexed("Not available", true),
+					"Not available", String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -1,19 +1,24 @@
 package dev.storekeeper.checkout;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.accounts.AccountJson;
+import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.payments.Card;
 import dev.storekeeper.payments.PaymentFailed;
 import dev.storekeeper.payments.ProcessorError;
 import dev.storekeeper.platform.web.Fields;
-import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.platform.Money;
+import dev.storekeeper.platform.pages.PageLayout;
+import dev.storekeeper.platform.pages.Pages;
 import dev.storekeeper.platform.web.NotFound;
 import dev.storekeeper.platform.web.StateConflict;
 import org.springframework.http.HttpStatus;
@@ -38,10 +43,13 @@ class HostedCheckoutPage {
 
 	private final OrderBook orders;
 
-	HostedCheckoutPage(Checkouts checkouts, Completion completion, OrderBook orders) {
+	private final Pages pages;
+
+	HostedCheckoutPage(Checkouts checkouts, Completion completion, OrderBook orders, Pages pages) {
 		this.checkouts = checkouts;
 		this.completion = completion;
 		this.orders = orders;
+		this.pages = pages;
 	}
 
 	/**
@@ -56,8 +64,7 @@ class HostedCheckoutPage {
 			checkout = this.checkouts.bySecret(secret);
 		}
 		catch (NotFound ex) {
-			return Html.response(HttpStatus.NOT_FOUND, "Checkout not found",
-					"<h1>Checkout not found</h1><p>This checkout link is not valid.</p>");
+			return notFound();
 		}
 		if (sessionId != null && checkout.status().equals("open") && sessionId.equals(checkout.processorId())) {
 			try {
@@ -67,9 +74,11 @@ class HostedCheckoutPage {
 				}
 			}
 			catch (ProcessorError ex) {
-				return Html.response(HttpStatus.OK, "Confirming your payment",
-						"<h1>Confirming your payment…</h1><p>This page will show your order as soon as the payment "
-								+ "is confirmed. <a href=\"\">Reload</a></p>");
+				return this.pages.message(HttpStatus.OK,
+						PageLayout.unindexed("Confirming your payment", checkout.livemode())
+							.by(seller(checkout.sellerAccount())),
+						"Confirming your payment…",
+						"This page will show your order as soon as the payment is confirmed: reload it in a moment.");
 			}
 		}
 		return render(checkout, HttpStatus.OK, null, Map.of());
@@ -82,8 +91,7 @@ class HostedCheckoutPage {
 			checkout = this.checkouts.bySecret(secret);
 		}
 		catch (NotFound ex) {
-			return Html.response(HttpStatus.NOT_FOUND, "Checkout not found",
-					"<h1>Checkout not found</h1><p>This checkout link is not valid.</p>");
+			return notFound();
 		}
 		if (!checkout.status().equals("open")) {
 			return render(checkout, HttpStatus.OK, null, Map.of());
@@ -98,7 +106,7 @@ class HostedCheckoutPage {
 				changes.put("discountCode", code);
 			}
 			if (blankToNull(form.get("customAmount")) != null) {
-				changes.put("customAmount", toMinorUnits(form.get("customAmount")));
+				changes.put("customAmount", toMinorUnits(form.get("customAmount"), checkout.currency()));
 			}
 			checkout = this.checkouts.updateBySecret(secret, Fields.of(changes));
 			if (!"pay".equals(form.get("action"))) {
@@ -133,169 +141,77 @@ class HostedCheckoutPage {
 
 	private ResponseEntity<String> render(CheckoutJson checkout, HttpStatus status, @Nullable String error,
 			Map<String, String> form) {
-		String seller = checkout.sellerAccount().name();
+		PageLayout.Seller seller = seller(checkout.sellerAccount());
 		if (checkout.status().equals("complete")) {
-			return Html.response(status, "Thank you", receipt(checkout));
+			return receipt(checkout, status);
 		}
 		if (!checkout.status().equals("open")) {
-			return Html.response(HttpStatus.GONE, "Checkout " + checkout.status(), "<h1>This checkout has "
-					+ Html.escape(checkout.status()) + "</h1><p>Start again from the seller's page.</p>");
+			return this.pages.message(HttpStatus.GONE,
+					PageLayout.unindexed("Checkout " + checkout.status(), checkout.livemode()).by(seller),
+					"This checkout has " + checkout.status(), "Start again from the seller's page.");
 		}
-		StringBuilder body = new StringBuilder();
-		body.append("<p class=\"muted\">").append(Html.escape(seller)).append("</p>");
-		if (!checkout.livemode()) {
-			body.append("<p class=\"test\">Test mode: use card 4242 4242 4242 4242; no money moves.</p>");
-		}
-		body.append("<table>");
 		boolean payWhatYouWant = false;
+		List<CheckoutView.Line> lines = new ArrayList<>();
 		for (CheckoutJson.ItemJson item : checkout.checkoutItems()) {
-			String product = (item.product() != null) ? item.product().name() : "Item";
-			String variant = (item.priceVariant() != null) ? item.priceVariant().name() : "";
+			ProductJson product = item.product();
 			payWhatYouWant |= item.priceVariant() != null && item.priceVariant().isPayWhatYouWant();
-			body.append("<tr><td>")
-				.append(Html.escape(product))
-				.append(" <span class=\"muted\">")
-				.append(Html.escape(variant))
-				.append(" × ")
-				.append(item.quantity())
-				.append("</span></td><td class=\"num\">")
-				.append(Money.format(item.unitAmount() * item.quantity(), checkout.currency()))
-				.append("</td></tr>");
+			lines.add(new CheckoutView.Line((product != null) ? product.name() : "Item",
+					(item.priceVariant() != null) ? item.priceVariant().name() : "", item.quantity(),
+					Money.format(item.unitAmount() * item.quantity(), checkout.currency()),
+					(product != null) ? picture(product) : null, (product != null) ? product.description() : null));
 		}
+		String discountCode = null;
+		String discount = null;
 		if (checkout.discountAmount() > 0 && checkout.discount() != null) {
-			body.append("<tr><td>Discount ")
-				.append(Html.escape(checkout.discount().code()))
-				.append("</td><td class=\"num\" id=\"discount\">−")
-				.append(Money.format(checkout.discountAmount(), checkout.currency()))
-				.append("</td></tr>");
+			discountCode = checkout.discount().code();
+			discount = "−" + Money.format(checkout.discountAmount(), checkout.currency());
 		}
-		body.append("<tr><td><strong>Total</strong></td><td class=\"num\"><strong id=\"total\">")
-			.append(Money.format(checkout.total(), checkout.currency()))
-			.append("</strong></td></tr></table>");
-		if (error != null) {
-			body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(Html.escape(error)).append("</p>");
-		}
-		body.append("<form method=\"post\">");
-		field(body, "email", "Email", "email", value(form, "email", checkout.prefilledEmail()), "email");
-		field(body, "name", "Name", "text", value(form, "name", null), "name");
-		if (payWhatYouWant) {
-			field(body, "customAmount", "Your price (" + checkout.currency() + ")", "text",
-					value(form, "customAmount", null), "off");
-		}
-		if (this.checkouts.allowsDiscountCodes(checkout.clientSecret())) {
-			body.append("<label for=\"discountCode\">Discount code</label><div class=\"row\">")
-				.append("<input id=\"discountCode\" name=\"discountCode\" value=\"")
-				.append(Html.escape(
-						value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : "")))
-				.append("\"><button type=\"submit\" name=\"action\" value=\"apply\" id=\"apply\">Apply</button></div>");
-		}
-		if (checkout.processorId() != null) {
-			body.append("<button type=\"submit\" name=\"action\" value=\"save\" id=\"save\">Save details</button>")
-				.append("</form>");
-			body.append(stripeForm(checkout));
-			return Html.response(status, "Checkout — " + seller, body.toString());
-		}
-		if (checkout.total() > 0) {
-			field(body, "cardNumber", "Card number", "text", value(form, "cardNumber", ""), "cc-number");
-			body.append("<div class=\"row\"><div>");
-			field(body, "expiry", "Expiry (MM/YY)", "text", value(form, "expiry", ""), "cc-exp");
-			body.append("</div><div>");
-			field(body, "cvc", "CVC", "text", "", "cc-csc");
-			body.append("</div></div>");
-		}
-		body.append("<button type=\"submit\" name=\"action\" value=\"pay\" id=\"pay\">")
-			.append((checkout.total() > 0) ? "Pay " + Money.format(checkout.total(), checkout.currency())
-					: "Get it free")
-			.append("</button></form>");
-		return Html.response(status, "Checkout — " + seller, body.toString());
+		String stripeKey = (checkout.processorId() != null) ? this.checkouts.publishableKey(checkout.livemode()) : null;
+		CheckoutView view = new CheckoutView(
+				new PageLayout("Checkout — " + seller.name(), checkout.livemode(), false, seller), seller.name(), lines,
+				discountCode, discount, Money.format(checkout.total(), checkout.currency()), error,
+				new CheckoutView.Form(value(form, "email", checkout.prefilledEmail()), value(form, "name", null),
+						value(form, "customAmount", null),
+						value(form, "discountCode", (checkout.discount() != null) ? checkout.discount().code() : ""),
+						value(form, "cardNumber", ""), value(form, "expiry", "")),
+				payWhatYouWant ? "Your price (" + checkout.currency() + ")" : null,
+				this.checkouts.allowsDiscountCodes(checkout.clientSecret()), stripeKey,
+				checkout.processorId() != null && stripeKey == null, checkout.clientSecret(),
+				checkout.processorId() == null && checkout.total() > 0,
+				(checkout.total() > 0) ? "Pay " + Money.format(checkout.total(), checkout.currency()) : "Get it free");
+		return this.pages.response(status, view.layout(), "checkout/checkout.jte", view);
 	}
 
-	/**
-	 * Stripe's payment form (Stripe.js, Checkout in custom UI mode) for the checkout's
-	 * session; the buyer's card goes to Stripe, never to this server.
-	 */
-	private String stripeForm(CheckoutJson checkout) {
-		String key = this.checkouts.publishableKey(checkout.livemode());
-		if (key == null) {
-			return "<p class=\"error\" id=\"error\" role=\"alert\">This store cannot take card payments on this page "
-					+ "yet (the server has no STRIPE_PUBLISHABLE_KEY).</p>";
-		}
-		return "<div id=\"stripe-payment\" data-publishable-key=\"" + Html.escape(key) + "\" data-client-secret=\""
-				+ Html.escape(String.valueOf(checkout.clientSecret())) + "\"><div id=\"payment-element\"></div>"
-				+ "<p class=\"error\" id=\"payment-error\" role=\"alert\" hidden></p>"
-				+ "<button type=\"button\" id=\"pay\">Pay " + Money.format(checkout.total(), checkout.currency())
-				+ "</button></div><noscript><p class=\"error\">Stripe's payment form needs JavaScript.</p></noscript>"
-				+ "<script src=\"https://js.stripe.com/basil/stripe.js\"></script><script>" + STRIPE_SCRIPT
-				+ "</script>";
+	/** The seller as the public pages show them. */
+	static PageLayout.Seller seller(AccountJson account) {
+		return new PageLayout.Seller(account.name(), (account.avatar() != null) ? account.avatar().src() : null,
+				account.availableSupportEmail(), null, account.brandColor());
 	}
 
-	private static final String STRIPE_SCRIPT = """
-			(async () => {
-			  const root = document.getElementById('stripe-payment');
-			  const error = document.getElementById('payment-error');
-			  const stripe = Stripe(root.dataset.publishableKey);
-			  const checkout = await stripe.initCheckout({ fetchClientSecret: async () => root.dataset.clientSecret });
-			  checkout.createPaymentElement().mount('#payment-element');
-			  document.getElementById('pay').addEventListener('click', async () => {
-			    const email = document.getElementById('email').value;
-			    const result = await checkout.confirm(email ? { email } : {});
-			    if (result.type === 'error') { error.textContent = result.error.message; error.hidden = false; }
-			  });
-			})();
-			""";
-
-	private String receipt(CheckoutJson checkout) {
-		StringBuilder body = new StringBuilder("<h1>Thank you!</h1>");
-		body.append("<p>Your order <strong id=\"order\">")
-			.append(Html.escape(String.valueOf(checkout.order())))
-			.append("</strong> is complete");
-		if (checkout.total() > 0) {
-			body.append(": ").append(Money.format(checkout.total(), checkout.currency())).append(" paid");
-		}
-		body.append(".</p><h2>Your access</h2><ul>");
-		CheckoutJson full = checkout;
-		Long orderId = orderId(full);
-		if (orderId != null) {
-			List<String> urls = this.orders.accessUrls(orderId);
-			int n = 1;
-			for (String url : urls) {
-				body.append("<li><a class=\"access\" href=\"")
-					.append(Html.escape(url))
-					.append("\">Open your purchase")
-					.append((urls.size() > 1) ? " (" + n++ + ")" : "")
-					.append("</a></li>");
-			}
-		}
-		body.append("</ul>");
-		if (checkout.returnUrl() != null) {
-			body.append("<p><a href=\"")
-				.append(Html.escape(checkout.returnUrl()))
-				.append("\">Back to the store</a></p>");
-		}
-		return body.toString();
+	/** The product's first picture, if it has one. */
+	static @Nullable String picture(ProductJson product) {
+		return product.mediaItems()
+			.stream()
+			.filter((item) -> item.url() != null && item.contentType().toLowerCase(Locale.ROOT).startsWith("image"))
+			.map(ProductJson.MediaItemJson::url)
+			.findFirst()
+			.orElse(null);
 	}
 
-	private @Nullable Long orderId(CheckoutJson checkout) {
-		return this.checkouts.orderIdOf(checkout.id());
+	private ResponseEntity<String> receipt(CheckoutJson checkout, HttpStatus status) {
+		Long orderId = this.checkouts.orderIdOf(checkout.id());
+		List<String> urls = (orderId != null) ? this.orders.accessUrls(orderId) : List.of();
+		ThanksView view = new ThanksView(
+				PageLayout.unindexed("Thank you", checkout.livemode()).by(seller(checkout.sellerAccount())),
+				String.valueOf(checkout.order()),
+				(checkout.total() > 0) ? Money.format(checkout.total(), checkout.currency()) : null, urls,
+				checkout.returnUrl());
+		return this.pages.response(status, view.layout(), "checkout/thanks.jte", view);
 	}
 
-	private static void field(StringBuilder body, String name, String label, String type, @Nullable String value,
-			String autocomplete) {
-		body.append("<label for=\"")
-			.append(name)
-			.append("\">")
-			.append(Html.escape(label))
-			.append("</label><input id=\"")
-			.append(name)
-			.append("\" name=\"")
-			.append(name)
-			.append("\" type=\"")
-			.append(type)
-			.append("\" autocomplete=\"")
-			.append(autocomplete)
-			.append("\" value=\"")
-			.append(Html.escape((value != null) ? value : ""))
-			.append("\">");
+	private ResponseEntity<String> notFound() {
+		return this.pages.message(HttpStatus.NOT_FOUND, PageLayout.unindexed("Checkout not found", true),
+				"Checkout not found", "This checkout link is not valid.");
 	}
 
 	private static String value(Map<String, String> form, String name, @Nullable String fallback) {
@@ -311,21 +227,35 @@ class HostedCheckoutPage {
 	static final int MAX_AMOUNT_LENGTH = 20;
 
 	private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern
-		.compile("[0-9]{1,15}(?:[.,][0-9]{0,2})?|[.,][0-9]{1,2}");
+		.compile("[0-9]{1,15}(?:[.,][0-9]{0,3})?|[.,][0-9]{1,3}");
 
 	/**
-	 * A price typed by a person ({@code 12.50}, {@code 12,5}) in minor units: plain
-	 * digits with at most two decimals, never an exponent, so parsing costs no more than
-	 * its few characters. Anything else is refused as a validation error on
-	 * {@code customAmount}.
+	 * A price typed by a person ({@code 12.50}, {@code 12,5}) in the minor units of
+	 * {@code currency}: plain digits with no more decimals than the currency has (none
+	 * for JPY, three for KWD), never an exponent, so parsing costs no more than its few
+	 * characters. Anything else is refused as a validation error on {@code customAmount}.
 	 */
-	static long toMinorUnits(String typed) {
+	static long toMinorUnits(String typed, String currency) {
 		String text = typed.trim();
+		int digits = Money.digits(currency);
 		if (text.length() > MAX_AMOUNT_LENGTH || !AMOUNT.matcher(text).matches()) {
-			throw dev.storekeeper.platform.web.Errors.of("customAmount",
-					"must be an amount such as 12.50, with at most two decimals");
+			throw invalidAmount(digits);
 		}
-		return new java.math.BigDecimal(text.replace(',', '.')).movePointRight(2).longValueExact();
+		java.math.BigDecimal amount = new java.math.BigDecimal(text.replace(',', '.'));
+		if (Math.max(0, amount.stripTrailingZeros().scale()) > digits) {
+			throw invalidAmount(digits);
+		}
+		return amount.movePointRight(digits).longValueExact();
+	}
+
+	private static InvalidRecord invalidAmount(int digits) {
+		String rule = switch (digits) {
+			case 0 -> "must be a whole amount such as 500, without decimals";
+			case 1 -> "must be an amount such as 12.5, with at most one decimal";
+			case 2 -> "must be an amount such as 12.50, with at most two decimals";
+			default -> "must be an amount such as 12.500, with at most " + digits + " decimals";
+		};
+		return dev.storekeeper.platform.web.Errors.of("customAmount", rule);
 	}
 
 }

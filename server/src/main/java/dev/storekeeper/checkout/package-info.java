@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "accounts", "catalog", "customers", "discounts", "orders", "payments",
-		"platform", "platform::jdbc", "platform::web" })
+		"platform", "platform::jdbc", "platform::pages", "platform::web" })
 package dev.storekeeper.checkout;
 
 import org.jspecify.annotations.NullMarked;

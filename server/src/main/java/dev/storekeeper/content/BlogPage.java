@@ -1,20 +1,22 @@
 package dev.storekeeper.content;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.Accounts;
-import dev.storekeeper.platform.Html;
+import dev.storekeeper.platform.pages.Html;
 import dev.storekeeper.platform.web.NotFound;
 import org.springframework.http.HttpHeaders;
+import dev.storekeeper.platform.pages.PageLayout;
+import dev.storekeeper.platform.pages.Pages;
+import dev.storekeeper.platform.pages.SellerHtml;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,10 @@ class BlogPage {
 
 	private final Accounts accounts;
 
-	BlogPage(BlogPostRepository posts, Accounts accounts) {
+	private final Pages pages;
+
+	BlogPage(BlogPostRepository posts, Accounts accounts, Pages pages) {
+		this.pages = pages;
 		this.posts = posts;
 		this.accounts = accounts;
 	}
@@ -50,28 +55,13 @@ class BlogPage {
 		if (account == null) {
 			return notFound();
 		}
-		List<BlogPost> published = this.posts.published(account.id(), 50);
-		StringBuilder body = new StringBuilder("<h1>").append(Html.escape(account.name())).append("</h1>");
-		if (published.isEmpty()) {
-			body.append("<p>No posts yet.</p>");
-		}
-		body.append("<ul class=\"posts\">");
-		for (BlogPost post : published) {
-			body.append("<li><a href=\"")
-				.append(Html.escape(post.slug()))
-				.append("\">")
-				.append(Html.escape(post.title()))
-				.append("</a> <span class=\"muted\">")
-				.append((post.publishedAt() != null) ? DATE.format(post.publishedAt()) : "")
-				.append("</span>");
-			String excerpt = post.shownExcerpt();
-			if (!excerpt.isBlank()) {
-				body.append("<p>").append(Html.escape(excerpt)).append("</p>");
-			}
-			body.append("</li>");
-		}
-		body.append("</ul>");
-		return page(HttpStatus.OK, account.name() + " — blog", body.toString(), true);
+		List<BlogView.Entry> entries = this.posts.published(account.id(), 50)
+			.stream()
+			.map((post) -> new BlogView.Entry(post.title(), post.slug(),
+					(post.publishedAt() != null) ? DATE.format(post.publishedAt()) : "", post.shownExcerpt()))
+			.toList();
+		String title = account.name() + " — blog";
+		return page(HttpStatus.OK, new BlogView(layout(title, true, account), account.name(), entries, null));
 	}
 
 	@GetMapping(path = "/blog/{subdomain}/{slug}")
@@ -81,20 +71,17 @@ class BlogPage {
 		if (account == null || post == null) {
 			return notFound();
 		}
-		StringBuilder body = new StringBuilder("<p class=\"muted\"><a href=\"./\">").append(Html.escape(account.name()))
-			.append("</a></p><article><h1>")
-			.append(Html.escape(post.title()))
-			.append("</h1>");
-		if (post.publishedAt() != null) {
-			body.append("<p class=\"muted\">").append(DATE.format(post.publishedAt())).append("</p>");
-		}
-		body.append("<iframe sandbox style=\"width:100%;min-height:30rem;border:0\" title=\"")
-			.append(Html.escape(post.title()))
-			.append("\" srcdoc=\"")
-			.append(Html.escape(post.content()))
-			.append("\"></iframe></article>");
 		String title = (post.seoTitle() != null && !post.seoTitle().isBlank()) ? post.seoTitle() : post.title();
-		return page(HttpStatus.OK, title, body.toString(), post.indexable());
+		return page(HttpStatus.OK,
+				new BlogView(layout(title, post.indexable(), account), account.name(), List.of(),
+						new BlogView.Post(post.title(),
+								(post.publishedAt() != null) ? DATE.format(post.publishedAt()) : "",
+								SellerHtml.of(post.content(), post.title()))));
+	}
+
+	private static PageLayout layout(String title, boolean indexable, Account account) {
+		return new PageLayout(title, true, indexable, new PageLayout.Seller(account.name(), account.avatarUrl(),
+				account.availableSupportEmail(), "/blog/" + account.subdomain() + "/", account.brandColor()));
 	}
 
 	private @Nullable Account account(String subdomain) {
@@ -106,19 +93,18 @@ class BlogPage {
 		}
 	}
 
-	private static ResponseEntity<String> notFound() {
-		return page(HttpStatus.NOT_FOUND, "Not found", "<h1>Not found</h1><p>There is no such post.</p>", false);
+	private ResponseEntity<String> notFound() {
+		PageLayout layout = PageLayout.unindexed("Not found", true);
+		return Pages.builder(HttpStatus.NOT_FOUND, layout)
+			.header("Content-Security-Policy", POLICY)
+			.body(this.pages.html("layout/message.jte",
+					Map.of("layout", layout, "heading", "Not found", "text", "There is no such post.")));
 	}
 
-	private static ResponseEntity<String> page(HttpStatus status, String title, String body, boolean indexable) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+	private ResponseEntity<String> page(HttpStatus status, BlogView view) {
+		return Pages.builder(status, view.layout())
 			.header("Content-Security-Policy", POLICY)
-			.header(HttpHeaders.CACHE_CONTROL, "no-cache");
-		if (!indexable) {
-			builder.header("X-Robots-Tag", "noindex");
-		}
-		return builder.body(Html.page(title, body));
+			.body(this.pages.html("content/blog.jte", view));
 	}
 
 }

@@ -3,7 +3,8 @@
  * embeds, courses and downloads) and the blog, with its categories and scheduled posts.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounts", "files", "platform", "platform::jdbc", "platform::web" })
+@ApplicationModule(
+		allowedDependencies = { "accounts", "files", "platform", "platform::jdbc", "platform::pages", "platform::web" })
 package dev.storekeeper.content;
 
 import org.jspecify.annotations.NullMarked;

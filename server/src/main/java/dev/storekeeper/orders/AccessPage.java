@@ -1,6 +1,5 @@
 package dev.storekeeper.orders;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +11,11 @@ import dev.storekeeper.catalog.ProductSummary;
 import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.content.ExperienceContent;
 import dev.storekeeper.content.Experiences;
-import dev.storekeeper.files.FileSummary;
 import dev.storekeeper.files.Files;
-import dev.storekeeper.platform.Html;
+import dev.storekeeper.platform.pages.PageLayout;
+import dev.storekeeper.platform.pages.Pages;
+import dev.storekeeper.platform.pages.SellerHtml;
 import dev.storekeeper.platform.Times;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +48,20 @@ class AccessPage {
 
 	private final Files files;
 
-	AccessPage(OrderRepository orders, Catalog catalog, Experiences experiences, Files files, Clock clock) {
+	private final Pages pages;
+
+	AccessPage(OrderRepository orders, Catalog catalog, Experiences experiences, Files files, Pages pages,
+			Clock clock) {
+		this.pages = pages;
 		this.orders = orders;
 		this.catalog = catalog;
 		this.experiences = experiences;
 		this.files = files;
 		this.clock = clock;
+	}
+
+	private ResponseEntity<String> message(HttpStatus status, boolean livemode, String heading, String text) {
+		return this.pages.message(status, PageLayout.unindexed(heading, livemode), heading, text);
 	}
 
 	@GetMapping(path = "/access/{token}", produces = "text/html")
@@ -63,18 +70,18 @@ class AccessPage {
 		Optional<Order.Access> found = token.matches("[0-9A-Za-z]{32}") ? this.orders.accessByToken(token)
 				: Optional.empty();
 		if (found.isEmpty()) {
-			return Html.response(HttpStatus.NOT_FOUND, "Access not found",
-					"<h1>Access not found</h1><p>This link does not lead to a purchase. Check the link in your receipt.</p>");
+			return message(HttpStatus.NOT_FOUND, true, "Access not found",
+					"This link does not lead to a purchase. Check the link in your receipt.");
 		}
 		Order.Access access = found.get();
 		Instant now = Times.now(this.clock);
 		if (access.revokedAt() != null) {
-			return Html.response(HttpStatus.GONE, "Access revoked",
-					"<h1>Access revoked</h1><p>This purchase was refunded, so its access has ended.</p>");
+			return message(HttpStatus.GONE, access.livemode(), "Access revoked",
+					"This purchase was refunded, so its access has ended.");
 		}
 		if (access.expiresAt() != null && !now.isBefore(access.expiresAt())) {
-			return Html.response(HttpStatus.GONE, "Access expired",
-					"<h1>Access expired</h1><p>Access to this purchase ended on " + access.expiresAt() + ".</p>");
+			return message(HttpStatus.GONE, access.livemode(), "Access expired",
+					"Access to this purchase ended on " + access.expiresAt() + ".");
 		}
 		this.orders.viewed(access.id(), now);
 		ProductSummary product = this.catalog
@@ -86,82 +93,41 @@ class AccessPage {
 		List<ExperienceContent> contents = (variant != null)
 				? this.experiences.contentFor(access.accountId(), access.livemode(), variant.experienceIds())
 				: List.of();
-		StringBuilder body = new StringBuilder();
 		String name = (product != null) ? product.name() : "Your purchase";
-		body.append("<h1>").append(Html.escape(name)).append("</h1>");
-		if (variant != null) {
-			body.append("<p class=\"muted\">").append(Html.escape(variant.name())).append("</p>");
-		}
-		if (access.expiresAt() != null) {
-			body.append("<p class=\"muted\">Access until ").append(access.expiresAt()).append(".</p>");
-		}
-		if (contents.isEmpty()) {
-			body.append("<p>Thank you for your purchase. The seller has not attached content to it yet.</p>");
-		}
-		for (ExperienceContent content : contents) {
-			body.append("<section><h2>").append(Html.escape(content.name())).append("</h2>");
-			body.append(render(content));
-			// each file of a download: a fresh signed URL (none once access ends: refused
-			// above)
-			for (FileSummary file : content.files()) {
-				body.append("<p><a class=\"file\" href=\"").append(Html.escape(this.files.signedUrl(file)));
-				body.append("\">").append(Html.escape(file.filename())).append("</a></p>");
-			}
-			body.append("</section>");
-		}
-		return ResponseEntity.status(HttpStatus.OK)
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+		List<AccessView.Content> shown = contents.stream().map(this::content).toList();
+		AccessView view = new AccessView(PageLayout.unindexed(name, access.livemode()), name,
+				(variant != null) ? variant.name() : null,
+				(access.expiresAt() != null) ? access.expiresAt().toString() : null, shown);
+		return Pages.builder(HttpStatus.OK, view.layout())
 			.header("Content-Security-Policy", POLICY)
-			.body(Html.page(name, body.toString()));
-	}
-
-	/**
-	 * The seller's HTML in a frame of its own: sandboxed without
-	 * {@code allow-same-origin}, so it has an opaque origin and can neither reach this
-	 * page, its cookies nor the server's API; the page's policy (which the frame
-	 * inherits) runs no script and frames only HTTPS embeds.
-	 */
-	private static String framed(String sellerHtml, String title) {
-		return "<iframe sandbox=\"allow-popups allow-popups-to-escape-sandbox\" class=\"seller\" "
-				+ "style=\"width:100%;min-height:20rem;border:0\" title=\"" + Html.escape(title) + "\" srcdoc=\""
-				+ Html.escape(sellerHtml) + "\"></iframe>";
+			.body(this.pages.html("orders/access.jte", view));
 	}
 
 	/**
 	 * The experience's content; its HTML is the seller's own, shown to their buyer as
-	 * written, each piece in its sandboxed frame.
+	 * written, each piece in its sandboxed frame (sandboxed without
+	 * {@code allow-same-origin}, so it has an opaque origin and can neither reach this
+	 * page, its cookies nor the server's API; the page's policy, which the frame
+	 * inherits, runs no script and frames only HTTPS embeds). Each file of a download
+	 * gets a fresh signed URL (none once access ends: refused above).
 	 */
-	private static String render(ExperienceContent content) {
+	private AccessView.Content content(ExperienceContent content) {
 		String name = content.name();
-		StringBuilder html = new StringBuilder();
-		if (content.bodyHtml() != null) {
-			html.append("<div class=\"written\">").append(framed(content.bodyHtml(), name)).append("</div>");
-		}
-		if (content.url() != null) {
-			html.append("<p><a href=\"")
-				.append(Html.escape(content.url()))
-				.append("\" rel=\"noopener\">")
-				.append(Html.escape(content.url()))
-				.append("</a></p>");
-		}
-		if (content.embedHtml() != null) {
-			html.append("<div class=\"embed\">").append(framed(content.embedHtml(), name)).append("</div>");
-		}
-		for (ExperienceContent.Chapter chapter : content.chapters()) {
-			html.append("<h3>").append(Html.escape(chapter.title())).append("</h3><ol>");
-			for (ExperienceContent.Lesson lesson : chapter.lessons()) {
-				html.append("<li><strong>").append(Html.escape(lesson.title())).append("</strong>");
-				if (lesson.videoUrl() != null) {
-					html.append(" · <a href=\"").append(Html.escape(lesson.videoUrl())).append("\">video</a>");
-				}
-				if (lesson.bodyHtml() != null) {
-					html.append("<div>").append(framed(lesson.bodyHtml(), lesson.title())).append("</div>");
-				}
-				html.append("</li>");
-			}
-			html.append("</ol>");
-		}
-		return html.toString();
+		return new AccessView.Content(name,
+				(content.bodyHtml() != null) ? SellerHtml.of(content.bodyHtml(), name) : null, content.url(),
+				(content.embedHtml() != null) ? SellerHtml.of(content.embedHtml(), name) : null,
+				content.chapters()
+					.stream()
+					.map((chapter) -> new AccessView.Chapter(chapter.title(), chapter.lessons()
+						.stream()
+						.map((lesson) -> new AccessView.Lesson(lesson.title(), lesson.videoUrl(),
+								(lesson.bodyHtml() != null) ? SellerHtml.of(lesson.bodyHtml(), lesson.title()) : null))
+						.toList()))
+					.toList(),
+				content.files()
+					.stream()
+					.map((file) -> new AccessView.Download(file.filename(), this.files.signedUrl(file)))
+					.toList());
 	}
 
 }

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "accounts", "catalog", "content", "customers", "discounts", "files",
-		"payments", "platform", "platform::jdbc", "platform::web", "sales" })
+		"payments", "platform", "platform::jdbc", "platform::pages", "platform::web", "sales" })
 package dev.storekeeper.orders;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * in live mode), and the charges they made, with their receipt pages.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "platform::web" })
+@ApplicationModule(allowedDependencies = { "platform", "platform::pages", "platform::web" })
 package dev.storekeeper.payments;
 
 import org.jspecify.annotations.NullMarked;

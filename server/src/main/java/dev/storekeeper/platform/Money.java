@@ -15,14 +15,21 @@ public final class Money {
 	 * {@code JPY 500}.
 	 */
 	public static String format(long minorUnits, String currency) {
-		int digits;
+		int digits = digits(currency);
+		return currency.toUpperCase(Locale.ROOT) + " " + BigDecimal.valueOf(minorUnits, digits).toPlainString();
+	}
+
+	/**
+	 * The decimals of the currency's minor unit (ISO 4217's exponent): 2 for USD, 0 for
+	 * JPY, 3 for KWD; 2 for a code Java does not know.
+	 */
+	public static int digits(String currency) {
 		try {
-			digits = Math.max(0, Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
+			return Math.max(0, Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
 		}
 		catch (IllegalArgumentException ex) {
-			digits = 2;
+			return 2;
 		}
-		return currency.toUpperCase(Locale.ROOT) + " " + BigDecimal.valueOf(minorUnits, digits).toPlainString();
 	}
 
 }

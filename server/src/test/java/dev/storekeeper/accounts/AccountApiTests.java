@@ -21,6 +21,31 @@ class AccountApiTests extends ApiTest {
 	}
 
 	@Test
+	void theLookOfThePublicPagesIsABrandColourAndAPicture() {
+		Seller seller = this.sellers.create();
+		Response invalid = this.http.as(seller.live())
+			.patch("/v1/account", "{\"brandColor\":\"green\",\"avatarUrl\":\"http://cdn.example/me.png\"}");
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().at("/error/details/brandColor/0").asString())
+			.isEqualTo("must be a colour such as #1a7f37");
+		assertThat(invalid.json().at("/error/details/avatarUrl/0").asString()).isEqualTo("must be an https URL");
+		assertThat(this.http.as(seller.live()).get("/v1/account").json().path("brandColor").isNull()).isTrue();
+
+		Response updated = this.http.as(seller.live())
+			.patch("/v1/account", "{\"brandColor\":\"#1A7F37\",\"avatarUrl\":\"https://cdn.example/me.png\"}");
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.at("/brandColor")).isEqualTo("#1a7f37");
+		assertThat(updated.at("/avatar/src")).isEqualTo("https://cdn.example/me.png");
+		// one account for both modes: the test token sees the same look
+		assertThat(this.http.as(seller.test()).get("/v1/account").at("/brandColor")).isEqualTo("#1a7f37");
+
+		Response cleared = this.http.as(seller.live()).patch("/v1/account", "{\"brandColor\":null,\"avatarUrl\":\"\"}");
+		assertThat(cleared.status()).isEqualTo(200);
+		assertThat(cleared.json().path("brandColor").isNull()).isTrue();
+		assertThat(cleared.json().path("avatar").isNull() || cleared.json().path("avatar").isMissingNode()).isTrue();
+	}
+
+	@Test
 	void withoutATokenIs401() {
 		Response response = this.http.get("/v1/account");
 		assertThat(response.status()).isEqualTo(401);

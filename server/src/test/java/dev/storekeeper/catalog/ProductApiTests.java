@@ -32,7 +32,8 @@ class ProductApiTests extends CatalogApiTest {
 		assertThat(created.at("/seo/title")).isEqualTo("T");
 		assertThat(created.at("/seo/keywords")).isEqualTo("a,b");
 		assertThat(created.at("/livemode")).isEqualTo("false");
-		assertThat(created.at("/url")).endsWith("/p/" + seller.account().subdomain() + "/my-product");
+		// a test-mode product's page is its preview, beside the live address
+		assertThat(created.at("/url")).endsWith("/p/test/" + seller.account().subdomain() + "/my-product");
 		assertThat(created.json().get("priceVariants").size()).isZero();
 		assertThat(created.json().get("mediaItems").size()).isZero();
 		assertThat(created.at("/hasMedia")).isEqualTo("false");

@@ -66,7 +66,7 @@ class BlogPostApiTests extends ApiTest {
 		// page.
 		assertThat(page.body())
 			.contains("<h1>Kiln notes</h1>", "<iframe sandbox",
-					"srcdoc=\"&lt;p&gt;Cone 6 &lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;\"")
+					"srcdoc=\"&lt;p&gt;Cone 6 &lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;")
 			.doesNotContain("<script>alert");
 
 		Response index = this.http.send("GET", blog, null, null);

@@ -1,4 +1,4 @@
-package dev.storekeeper.platform;
+package dev.storekeeper.platform.pages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -6,8 +6,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The one layout of every public page Storekeeper serves (product, checkout, receipt,
- * access pages): plain server-rendered HTML that works without JavaScript.
+ * The former layout of the public pages, kept only for pages still written with it: new
+ * pages are JTE templates in the one layout {@code src/main/jte/layout/page.jte},
+ * rendered by {@link Pages}.
  */
 public final class Html {
 
