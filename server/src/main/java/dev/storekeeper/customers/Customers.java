@@ -84,6 +84,12 @@ public class Customers {
 		return lookup(accountId, livemode, ref.toString()).map(Customer::id);
 	}
 
+	/** The id of the account's customer with this email (ignoring case), if any. */
+	@Transactional(readOnly = true)
+	public Optional<Long> idByEmail(long accountId, boolean livemode, String email) {
+		return this.customers.findByEmail(accountId, livemode, email).map(Customer::id);
+	}
+
 	/**
 	 * Creates a customer; {@code customer.created}, and {@code lead.created} for a lead.
 	 */
