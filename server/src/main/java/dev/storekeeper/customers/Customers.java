@@ -69,6 +69,21 @@ public class Customers {
 			.toList(), page, count);
 	}
 
+	/**
+	 * A page of the caller's customers who have ordered at least once, newest first;
+	 * {@code query} searches email and names.
+	 */
+	@Transactional(readOnly = true)
+	public Page<CustomerJson> purchasers(Caller caller, @Nullable String query, PageQuery page) {
+		CustomerRepository.Filter filter = new CustomerRepository.Filter(null,
+				(query != null && !query.isBlank()) ? query.trim() : null, true);
+		long count = this.customers.count(caller.accountId(), caller.livemode(), filter);
+		return Page.of(this.customers.page(caller.accountId(), caller.livemode(), filter, page)
+			.stream()
+			.map(CustomerJson::of)
+			.toList(), page, count);
+	}
+
 	/** One of the caller's customers, by prefixId or integer id. */
 	@Transactional(readOnly = true)
 	public CustomerJson get(Caller caller, String key) {

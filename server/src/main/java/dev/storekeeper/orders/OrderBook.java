@@ -166,6 +166,14 @@ public class OrderBook {
 				expand, page);
 	}
 
+	/**
+	 * The currency of each customer's latest order, by customer id; absent without one.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> latestCurrency(long accountId, boolean livemode, java.util.Collection<Long> customerIds) {
+		return this.orders.latestCurrency(accountId, livemode, customerIds);
+	}
+
 	/** One of the caller's orders with the expansions asked for. */
 	@Transactional(readOnly = true)
 	public OrderJson get(Caller caller, String prefixId, Expand expand) {

@@ -75,6 +75,13 @@ class OrderRepository {
 
 	private static final String COUNT = "select count(*)" + FILTER;
 
+	private static final String LATEST_CURRENCY = """
+			select o.customer_id, o.currency from orders o
+			where o.account_id = :accountId and o.livemode = :livemode and o.customer_id in (:ids)
+			  and o.id = (select max(o2.id) from orders o2 where o2.customer_id = o.customer_id
+			              and o2.account_id = :accountId and o2.livemode = :livemode)
+			""";
+
 	private static final String UNITS_SOLD = """
 			select li.product_id, sum(li.quantity) as units from order_line_items li join orders o on o.id = li.order_id
 			where o.account_id = :accountId and o.livemode = :livemode and li.product_id in (:ids)
@@ -297,6 +304,22 @@ class OrderRepository {
 			.param("livemode", livemode)
 			.param("ids", productIds)
 			.query((rs, n) -> Map.entry(rs.getLong("product_id"), rs.getLong("units")))
+			.list()
+			.forEach((entry) -> result.put(entry.getKey(), entry.getValue()));
+		return result;
+	}
+
+	/** The currency of each customer's latest order, for those with one. */
+	Map<Long, String> latestCurrency(long accountId, boolean livemode, Collection<Long> customerIds) {
+		Map<Long, String> result = new java.util.HashMap<>();
+		if (customerIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql(LATEST_CURRENCY)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("ids", customerIds)
+			.query((rs, n) -> Map.entry(rs.getLong("customer_id"), rs.getString("currency")))
 			.list()
 			.forEach((entry) -> result.put(entry.getKey(), entry.getValue()));
 		return result;
