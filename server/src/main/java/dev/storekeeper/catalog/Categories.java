@@ -88,6 +88,12 @@ public class Categories {
 		this.categories.delete(current.id());
 	}
 
+	/** The account's category that {@code key} (a prefixId or an id) names, if any. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Category> find(long accountId, boolean livemode, String key) {
+		return this.categories.find(accountId, livemode, key);
+	}
+
 	/** The id of the caller's category that {@code key} names, if it is theirs. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Long> resolve(long accountId, boolean livemode, String key) {

@@ -72,16 +72,21 @@ class SellvyCatalog {
 		return render(caller, List.of(this.products.get(caller, key))).get(0);
 	}
 
-	/** The product as Sellvy shows it, with its category and units sold. */
 	List<Map<String, @Nullable Object>> render(Caller caller, List<ProductJson> products) {
-		Map<Long, Long> sold = this.orders.unitsSold(caller.accountId(), caller.livemode(),
+		return render(caller.accountId(), caller.livemode(), products);
+	}
+
+	/** The products as Sellvy shows them, with their category and units sold. */
+	List<Map<String, @Nullable Object>> render(long accountId, boolean livemode, List<ProductJson> products) {
+		Map<Long, Long> sold = this.orders.unitsSold(accountId, livemode,
 				products.stream().map(ProductJson::id).toList());
 		Map<String, Category> categories = new HashMap<>();
 		List<Map<String, @Nullable Object>> result = new ArrayList<>();
 		for (ProductJson product : products) {
 			Category category = null;
 			if (product.categoryId() != null) {
-				category = categories.computeIfAbsent(product.categoryId(), (key) -> this.categories.get(caller, key));
+				category = categories.computeIfAbsent(product.categoryId(),
+						(key) -> this.categories.find(accountId, livemode, key).orElse(null));
 			}
 			result
 				.add(SellvyWire.product(this.json.valueToTree(product), category, sold.getOrDefault(product.id(), 0L)));

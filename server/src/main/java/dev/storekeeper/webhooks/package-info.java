@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(
-		allowedDependencies = { "catalog", "checkout", "customers", "orders", "outbox", "platform", "sales" })
+		allowedDependencies = { "catalog", "checkout", "customers", "orders", "outbox", "platform", "sales", "sellvy" })
 package dev.storekeeper.webhooks;
 
 import org.jspecify.annotations.NullMarked;
