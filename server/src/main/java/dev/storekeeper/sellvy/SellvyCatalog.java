@@ -22,12 +22,16 @@ import dev.storekeeper.catalog.PriceVariants;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.catalog.ProductQuery;
 import dev.storekeeper.catalog.Products;
+import dev.storekeeper.content.ExperienceContent;
+import dev.storekeeper.content.Experiences;
 import dev.storekeeper.orders.OrderBook;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Fields;
+import dev.storekeeper.platform.InvalidRecord;
 import dev.storekeeper.platform.Page;
 import dev.storekeeper.platform.PageQuery;
+import dev.storekeeper.platform.Ref;
 
 /**
  * Sellvy's products over the catalog: a Sellvy product is a Storekeeper product, its
@@ -40,7 +44,7 @@ class SellvyCatalog {
 	/** Storekeeper's field → Sellvy's, for validation errors. */
 	static final Map<String, String> PRODUCT_FIELDS = Map.of("name", "title", "productType", "type", "categoryId",
 			"category_id", "mediaItems", "images", "status", "is_visible", "amount", "price", "quantityAvailable",
-			"stock", "currency", "currency", "description", "description");
+			"stock", "currency", "currency", "description", "description", "content.url", "file_url");
 
 	private final Products products;
 
@@ -52,7 +56,11 @@ class SellvyCatalog {
 
 	private final JsonMapper json;
 
-	SellvyCatalog(Products products, PriceVariants variants, Categories categories, OrderBook orders, JsonMapper json) {
+	private final Experiences experiences;
+
+	SellvyCatalog(Products products, PriceVariants variants, Categories categories, OrderBook orders, JsonMapper json,
+			Experiences experiences) {
+		this.experiences = experiences;
 		this.products = products;
 		this.variants = variants;
 		this.categories = categories;
@@ -81,6 +89,7 @@ class SellvyCatalog {
 		Map<Long, Long> sold = this.orders.unitsSold(accountId, livemode,
 				products.stream().map(ProductJson::id).toList());
 		Map<String, Category> categories = new HashMap<>();
+		Map<String, String> links = links(accountId, livemode, products);
 		List<Map<String, @Nullable Object>> result = new ArrayList<>();
 		for (ProductJson product : products) {
 			Category category = null;
@@ -88,10 +97,61 @@ class SellvyCatalog {
 				category = categories.computeIfAbsent(product.categoryId(),
 						(key) -> this.categories.find(accountId, livemode, key).orElse(null));
 			}
-			result
-				.add(SellvyWire.product(this.json.valueToTree(product), category, sold.getOrDefault(product.id(), 0L)));
+			Map<String, @Nullable Object> rendered = SellvyWire.product(this.json.valueToTree(product), category,
+					sold.getOrDefault(product.id(), 0L));
+			if (!product.priceVariants().isEmpty()) {
+				rendered.put("file_url",
+						product.priceVariants()
+							.get(0)
+							.experienceIds()
+							.stream()
+							.map(links::get)
+							.filter(java.util.Objects::nonNull)
+							.findFirst()
+							.orElse(null));
+			}
+			result.add(rendered);
 		}
 		return result;
+	}
+
+	/**
+	 * The addresses of the link experiences the products' default variants grant, by the
+	 * experience's reference as the variant shows it (prefixId, or integer id as text).
+	 */
+	private Map<String, String> links(long accountId, boolean livemode, List<ProductJson> products) {
+		List<Ref> refs = products.stream()
+			.filter((product) -> !product.priceVariants().isEmpty())
+			.flatMap((product) -> product.priceVariants().get(0).experienceIds().stream())
+			.distinct()
+			.map(Ref::parse)
+			.toList();
+		if (refs.isEmpty()) {
+			return Map.of();
+		}
+		List<Long> ids = new ArrayList<>();
+		try {
+			ids.addAll(this.experiences.resolve(accountId, livemode, refs));
+		}
+		catch (InvalidRecord ex) {
+			// one of them is gone: the others one by one
+			for (Ref ref : refs) {
+				try {
+					ids.addAll(this.experiences.resolve(accountId, livemode, List.of(ref)));
+				}
+				catch (InvalidRecord gone) {
+					// not granted any more
+				}
+			}
+		}
+		Map<String, String> links = new HashMap<>();
+		for (ExperienceContent content : this.experiences.contentFor(accountId, livemode, ids)) {
+			if ("link".equals(content.itemType()) && content.url() != null) {
+				links.put(content.prefixId(), content.url());
+				links.put(String.valueOf(content.id()), content.url());
+			}
+		}
+		return links;
 	}
 
 	@Transactional
@@ -107,6 +167,7 @@ class SellvyCatalog {
 			Map<String, @Nullable Object> product = productFields(body, errors);
 			Price price = price(body, errors, "USD");
 			boolean visible = !body.has("is_visible") || body.get("is_visible").asBoolean(true);
+			String fileUrl = fileUrl(body, errors);
 			errors.throwIfAny();
 			product.put("status", "draft");
 			ProductJson created = this.products.create(caller, Fields.of(product));
@@ -117,6 +178,9 @@ class SellvyCatalog {
 			variant.put("currency", price.currency());
 			if (price.stockGiven()) {
 				variant.put("quantityAvailable", price.stock());
+			}
+			if (fileUrl != null) {
+				variant.put("experienceIds", List.of(this.experiences.createLink(caller, created.name(), fileUrl)));
 			}
 			this.variants.create(caller, Fields.of(variant));
 			if (visible) {
@@ -148,6 +212,10 @@ class SellvyCatalog {
 					errors.add("is_visible", "can't be true without a price");
 				}
 			}
+			String fileUrl = fileUrl(body, errors);
+			if (fileUrl != null && variant == null && price.amount() == null) {
+				errors.add("file_url", "can't be set on a product without a price");
+			}
 			errors.throwIfAny();
 			if (price.amount() != null || price.currencyGiven() || price.stockGiven()) {
 				Map<String, @Nullable Object> fields = new LinkedHashMap<>();
@@ -173,6 +241,10 @@ class SellvyCatalog {
 					this.variants.create(caller, Fields.of(fields));
 				}
 			}
+			if (fileUrl != null) {
+				link(caller, this.products.get(caller, current.prefixId()).priceVariants().get(0), current.name(),
+						fileUrl);
+			}
 			if (body.has("is_visible")) {
 				boolean visible = body.get("is_visible").asBoolean();
 				if (visible) {
@@ -195,6 +267,35 @@ class SellvyCatalog {
 			this.products.delete(caller, key);
 			return null;
 		});
+	}
+
+	/**
+	 * Keeps the default variant's link experience at {@code url}: the one it grants is
+	 * changed, or a new one is granted.
+	 */
+	private void link(Caller caller, PriceVariantJson variant, String name, String url) {
+		Map<String, String> links = links(caller.accountId(), caller.livemode(),
+				List.of(this.products.get(caller, String.valueOf(variant.productId()))));
+		for (String granted : variant.experienceIds()) {
+			if (links.containsKey(granted)) {
+				this.experiences.relink(caller, granted, url);
+				return;
+			}
+		}
+		List<String> experiences = new ArrayList<>(variant.experienceIds());
+		experiences.add(this.experiences.createLink(caller, name, url));
+		this.variants.update(caller, variant.prefixId(), Fields.of(Map.of("experienceIds", experiences)));
+	}
+
+	private static @Nullable String fileUrl(ObjectNode body, Errors errors) {
+		if (!body.hasNonNull("file_url")) {
+			return null;
+		}
+		if (!body.get("file_url").isString() || body.get("file_url").asString().isBlank()) {
+			errors.add("file_url", "must be an http or https URL");
+			return null;
+		}
+		return body.get("file_url").asString().trim();
 	}
 
 	/** The product's own fields of a Sellvy body, in Storekeeper's names. */

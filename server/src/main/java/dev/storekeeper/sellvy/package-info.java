@@ -4,7 +4,7 @@
  * of the other modules, which keep the one set of rules.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "catalog", "customers", "discounts", "orders", "platform" })
+@ApplicationModule(allowedDependencies = { "catalog", "content", "customers", "discounts", "orders", "platform" })
 package dev.storekeeper.sellvy;
 
 import org.jspecify.annotations.NullMarked;

@@ -89,6 +89,17 @@ class SellvyProductApiTests extends ApiTest {
 		assertThat(output).contains("\"category\":{\"id\":\"" + categoryId + "\",\"name\":\"Templates\"}")
 			.contains("\"images\":[\"https://example.com/icon.png\"]")
 			.contains("\"price\":29.99");
+		assertThat(output).contains("\"file_url\":\"https://example.com/f.zip\"");
+		String id = output.substring(output.indexOf("prod_"), output.indexOf("\r\n", output.indexOf("prod_")));
+		Http.Response crevio = this.http.get("/v1/products/" + id);
+		assertThat(crevio.at("/priceVariants/0/experienceIds/0")).startsWith("exp_");
+		Http.Response link = this.http.get("/v1/experiences/" + crevio.at("/priceVariants/0/experienceIds/0"));
+		assertThat(link.at("/itemType")).isEqualTo("link");
+		Http.Response moved = this.sellvy.patch("/products/" + id, "{\"file_url\": \"https://example.com/v2.zip\"}");
+		assertThat(moved.at("/data/file_url")).isEqualTo("https://example.com/v2.zip");
+		assertThat(this.http.get("/v1/products/" + id).json().at("/priceVariants/0/experienceIds")).hasSize(1);
+		assertThat(this.sellvy.patch("/products/" + id, "{\"file_url\": 7}").at("/error/details/file_url/0"))
+			.isEqualTo("must be an http or https URL");
 		Http.Response categories = this.sellvy.get("/categories");
 		assertThat(categories.at("/data/0/products_count")).isEqualTo("1");
 		assertThat(this.sellvy.get("/products?category_id=" + categoryId).at("/meta/total")).isEqualTo("1");
