@@ -108,6 +108,12 @@ class SellvyProductController {
 			.category(this.categories.update(caller, id, SellvyFields.of(SellvyRequest.body(request), Map.of()))));
 	}
 
+	@PutMapping("/categories/{id}")
+	Map<String, @Nullable Object> replaceCategory(Caller caller, @PathVariable String id, HttpServletRequest request)
+			throws IOException {
+		return updateCategory(caller, id, request);
+	}
+
 	@DeleteMapping("/categories/{id}")
 	ResponseEntity<Void> deleteCategory(Caller caller, @PathVariable String id) {
 		this.categories.delete(caller, id);

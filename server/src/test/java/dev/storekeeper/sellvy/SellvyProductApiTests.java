@@ -189,6 +189,22 @@ class SellvyProductApiTests extends ApiTest {
 		Http.Response json = this.sellvy.post("/products", "{not json");
 		assertThat(json.status()).isEqualTo(400);
 		assertThat(json.at("/error/code")).isEqualTo("invalid_json");
+		Http.Response method = this.sellvy.send("DELETE", "/products", null, null);
+		assertThat(method.status()).isEqualTo(405);
+		assertThat(method.at("/error/code")).isEqualTo("method_not_allowed");
+		assertThat(method.header("Allow")).contains("GET", "POST");
+		Http.Response large = this.sellvy.post("/products",
+				"{\"title\": \"" + "x".repeat(1_100_000) + "\", \"type\": \"other\", \"price\": 1}");
+		assertThat(large.status()).isEqualTo(413);
+		assertThat(large.at("/error/status")).isEqualTo("413");
+		Http.Response nowhere = new SellvyHttp(this.http.base(), null).get("/nowhere");
+		assertThat(nowhere.status()).isEqualTo(401);
+		Http.Response duplicate = this.sellvy.post("/categories", "{\"name\": \"Dup\"}");
+		assertThat(this.sellvy.post("/categories", "{\"name\": \"dup\"}").at("/error/details/name/0"))
+			.isEqualTo("has already been taken");
+		assertThat(this.sellvy.delete("/categories/" + duplicate.at("/data/id")).status()).isEqualTo(204);
+		assertThat(this.sellvy.get("/categories/" + duplicate.at("/data/id")).at("/error/message"))
+			.isEqualTo("Category not found");
 		// the /v1 shape is unchanged
 		assertThat(this.http.get("/v1/products/prod_missing").body())
 			.isEqualTo("{\"error\":{\"type\":\"not_found\",\"message\":\"Product not found\"}}");
