@@ -80,6 +80,12 @@ public final class SellvyWire {
 		return (quantity.isMissingNode() || quantity.isNull()) ? null : quantity.asLong();
 	}
 
+	/** A percentage without trailing zeros ({@code 20}, {@code 12.5}). */
+	private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+		java.math.BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
 	/** A category. */
 	public static Map<String, @Nullable Object> category(Category category) {
 		return map("id", category.prefixId(), "name", category.name(), "description", category.description(),
@@ -197,7 +203,7 @@ public final class SellvyWire {
 		JsonNode minimum = discount.path("minimumAmount");
 		return map("id", discount.path("prefixId").asString(), "code", discount.path("code").asString(), "type",
 				percent ? "percentage" : "fixed", "value",
-				percent ? discount.path("percentOff").decimalValue()
+				percent ? plain(discount.path("percentOff").decimalValue())
 						: SellvyMoney.major(discount.path("amountOff").asLong(), currency),
 				"currency", currency, "max_uses",
 				discount.path("maxRedemptions").isNull() || discount.path("maxRedemptions").isMissingNode() ? null

@@ -67,7 +67,7 @@ class SellvySalesApiTests extends ApiTest {
 				 "expires_at": "2036-09-01T00:00:00Z", "min_order_amount": 10, "applies_to_products": ["%s"]}
 				""".formatted(icons));
 		assertThat(coupon.status()).as(coupon.toString()).isEqualTo(201);
-		assertThat(coupon.body()).contains("\"type\":\"percentage\"", "\"value\":20", "\"max_uses\":100", "\"uses\":0",
+		assertThat(coupon.body()).contains("\"type\":\"percentage\"", "\"value\":20,", "\"max_uses\":100", "\"uses\":0",
 				"\"expires_at\":\"2036-09-01T00:00:00Z\"", "\"min_order_amount\":10.00",
 				"\"applies_to_products\":[\"" + icons + "\"]", "\"status\":\"active\"");
 		Http.Response crevio = this.api.get("/v1/discounts/" + coupon.at("/data/id"));
