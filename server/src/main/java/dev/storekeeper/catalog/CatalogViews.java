@@ -76,8 +76,9 @@ class CatalogViews {
 					reviewsByProduct.getOrDefault(product.id(), List.of()).stream().map(ReviewJson::of).toList(),
 					new ProductJson.Seo(product.seoTitle(), product.seoDescription(), product.seoKeywords()),
 					variantsByProduct.getOrDefault(product.id(), List.of()).stream().map(PriceVariantJson::of).toList(),
-					url(account.subdomain(), product.slug(), product.livemode()), !media.isEmpty(), product.livemode(),
-					product.createdAt(), product.updatedAt()));
+					url(account.subdomain(), product.slug(), product.livemode()), !media.isEmpty(),
+					product.productType(), product.categoryPrefixId(), product.livemode(), product.createdAt(),
+					product.updatedAt()));
 		}
 		return result;
 	}

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * active product keeps one that is not archived.
  */
 @Service
-class PriceVariants {
+public class PriceVariants {
 
 	private final PriceVariantRepository variants;
 
@@ -66,13 +66,13 @@ class PriceVariants {
 
 	/** The caller's price variant with this prefixId or integer id. */
 	@Transactional(readOnly = true)
-	PriceVariantJson get(Caller caller, String key) {
+	public PriceVariantJson get(Caller caller, String key) {
 		return PriceVariantJson.of(findVariant(caller, key));
 	}
 
 	/** Creates a price variant of one of the caller's products. */
 	@Transactional
-	PriceVariantJson create(Caller caller, Fields fields) {
+	public PriceVariantJson create(Caller caller, Fields fields) {
 		this.cache.changing();
 		Product reference = this.products.productReference(caller, fields);
 		VariantDraft draft = VariantDraft.fresh();
@@ -93,7 +93,7 @@ class PriceVariants {
 	 * variant that is not archived.
 	 */
 	@Transactional
-	PriceVariantJson update(Caller caller, String key, Fields fields) {
+	public PriceVariantJson update(Caller caller, String key, Fields fields) {
 		this.cache.changing();
 		PriceVariant current = findVariant(caller, key);
 		VariantDraft draft = VariantDraft.of(current);

@@ -28,6 +28,24 @@ final class ProductDraft {
 
 	static final String DEFAULT_CTA = "Get Started";
 
+	/** The product types (Sellvy's {@code type}, Crevio's {@code productType}). */
+	static final List<String> TYPES = List.of("digital_download", "course", "membership", "subscription", "service",
+			"other");
+
+	String productType = "digital_download";
+
+	@Nullable Long categoryId;
+
+	/**
+	 * The category the request names, to be resolved against the caller's; null if none.
+	 */
+	@Nullable String categoryRef;
+
+	/**
+	 * Whether the request sets the category (to {@link #categoryRef}, or none when null).
+	 */
+	boolean categoryGiven;
+
 	@Nullable String name;
 
 	@Nullable String slug;
@@ -69,6 +87,8 @@ final class ProductDraft {
 		draft.seoTitle = product.seoTitle();
 		draft.seoDescription = product.seoDescription();
 		draft.seoKeywords = product.seoKeywords();
+		draft.productType = product.productType();
+		draft.categoryId = product.categoryId();
 		return draft;
 	}
 
@@ -138,6 +158,20 @@ final class ProductDraft {
 		}
 		if (fields.has("mediaItems")) {
 			this.media = media(fields, errors);
+		}
+		if (fields.has("productType")) {
+			String value = fields.string("productType");
+			if (value == null || !TYPES.contains(value)) {
+				errors.add("productType", "is not included in the list");
+			}
+			else {
+				this.productType = value;
+			}
+		}
+		if (fields.has("categoryId")) {
+			this.categoryGiven = true;
+			String value = fields.isNull("categoryId") ? null : fields.string("categoryId");
+			this.categoryRef = (value == null || value.isBlank()) ? null : value.trim();
 		}
 	}
 

@@ -13,12 +13,15 @@ import dev.storekeeper.platform.web.WireSchema;
  * /v1/products/{id}} returns, and what an order line embeds as its {@code product}.
  *
  * @param priceVariants the variants that are not archived, by position
+ * @param productType (ext) the product's type, Sellvy's {@code type}
+ * @param categoryId (ext) the prefixId of its category, or null
  */
 @WireSchema("Product")
 public record ProductJson(long id, String prefixId, String name, String slug, String status,
 		@Nullable String description, @Nullable String bodyHtml, String buttonCta, AccountJson sellerAccount,
 		List<MediaItemJson> mediaItems, List<ReviewJson> reviews, Seo seo, List<PriceVariantJson> priceVariants,
-		String url, boolean hasMedia, boolean livemode, Instant createdAt, Instant updatedAt) {
+		String url, boolean hasMedia, String productType, @Nullable String categoryId, boolean livemode,
+		Instant createdAt, Instant updatedAt) {
 
 	/** The same product with {@code seller} as its seller account. */
 	ProductJson withSeller(@Nullable AccountJson seller) {
@@ -27,7 +30,8 @@ public record ProductJson(long id, String prefixId, String name, String slug, St
 		}
 		return new ProductJson(this.id, this.prefixId, this.name, this.slug, this.status, this.description,
 				this.bodyHtml, this.buttonCta, seller, this.mediaItems, this.reviews, this.seo, this.priceVariants,
-				this.url, this.hasMedia, this.livemode, this.createdAt, this.updatedAt);
+				this.url, this.hasMedia, this.productType, this.categoryId, this.livemode, this.createdAt,
+				this.updatedAt);
 	}
 
 	/** The product's search-engine settings. */

@@ -27,7 +27,9 @@ class ProductRepository {
 
 	private static final String COLUMNS = """
 			id, prefix_id, account_id, livemode, name, slug, status, description, body_html, button_cta, seo_title,
-			seo_description, seo_keywords, orders_count, created_at, updated_at
+			seo_description, seo_keywords, orders_count, product_type, category_id,
+			  (select c.prefix_id from categories c where c.id = products.category_id) as category_prefix_id,
+			  created_at, updated_at
 			""";
 
 	private static final String FILTER = """
@@ -58,16 +60,30 @@ class ProductRepository {
 
 	private static final String INSERT = """
 			insert into products (prefix_id, account_id, livemode, name, slug, status, description, body_html,
-			  button_cta, seo_title, seo_description, seo_keywords, created_at, updated_at)
+			  button_cta, seo_title, seo_description, seo_keywords, product_type, category_id, created_at, updated_at)
 			values (:prefixId, :accountId, :livemode, :name, :slug, :status, :description, :bodyHtml, :buttonCta,
-			  :seoTitle, :seoDescription, :seoKeywords, :now, :now)
+			  :seoTitle, :seoDescription, :seoKeywords, :productType, :categoryId, :now, :now)
 			""";
 
 	private static final String UPDATE = """
 			update products set name = :name, slug = :slug, status = :status, description = :description,
 			  body_html = :bodyHtml, button_cta = :buttonCta, seo_title = :seoTitle, seo_description = :seoDescription,
-			  seo_keywords = :seoKeywords, updated_at = :now
+			  seo_keywords = :seoKeywords, product_type = :productType, category_id = :categoryId, updated_at = :now
 			where id = :id
+			""";
+
+	private static final String SEARCH_FILTER = """
+			from products where account_id = :accountId and livemode = :livemode
+			  and (:search = '' or lower(name) like :pattern escape '!')
+			  and (:type = '' or product_type = :type)
+			  and (:categoryId = -1 or category_id = :categoryId)
+			  and (:visible = '' or (:visible = 'true' and status = 'active') or (:visible = 'false' and status <> 'active'))
+			""";
+
+	/** The default variant's amount: the first not archived, by position. */
+	private static final String PRICE = """
+			(select pv.amount from price_variants pv where pv.product_id = products.id and pv.archived = false
+			  order by pv.position, pv.id limit 1)
 			""";
 
 	private static final String DELETE = "delete from products where id = :id";
@@ -113,6 +129,48 @@ class ProductRepository {
 		params.put("status", status);
 		params.put("query", query);
 		params.put("pattern", "%" + SlugColumn.likeEscape(query.toLowerCase(java.util.Locale.ROOT)) + "%");
+		return params;
+	}
+
+	long searchCount(long accountId, boolean livemode, ProductQuery query, @Nullable Long categoryId) {
+		return this.jdbc.sql("select count(*) " + SEARCH_FILTER)
+			.params(search(accountId, livemode, query, categoryId))
+			.query(Long.class)
+			.single();
+	}
+
+	List<Product> search(long accountId, boolean livemode, ProductQuery query, @Nullable Long categoryId,
+			PageQuery page) {
+		String direction = query.ascending() ? "asc" : "desc";
+		// the sort key is one of a fixed set, never text from the request
+		String key = switch (query.sort()) {
+			case "price" -> PRICE;
+			case "title" -> "lower(name)";
+			case "total_sold" -> "orders_count";
+			default -> "created_at";
+		};
+		Map<String, Object> params = search(accountId, livemode, query, categoryId);
+		params.put("limit", page.limit());
+		params.put("offset", page.offset());
+		return this.jdbc
+			.sql("select " + COLUMNS + SEARCH_FILTER + " order by " + key + " " + direction + " nulls "
+					+ (query.ascending() ? "first" : "last") + ", id " + direction + " limit :limit offset :offset")
+			.params(params)
+			.query(this::row)
+			.list();
+	}
+
+	private static Map<String, Object> search(long accountId, boolean livemode, ProductQuery query,
+			@Nullable Long categoryId) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String text = (query.search() != null) ? query.search().trim() : "";
+		params.put("accountId", accountId);
+		params.put("livemode", livemode);
+		params.put("search", text);
+		params.put("pattern", "%" + SlugColumn.likeEscape(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+		params.put("type", (query.type() != null) ? query.type() : "");
+		params.put("categoryId", (categoryId != null) ? categoryId : -1L);
+		params.put("visible", (query.visible() != null) ? query.visible().toString() : "");
 		return params;
 	}
 
@@ -167,6 +225,8 @@ class ProductRepository {
 			.param("seoTitle", draft.seoTitle)
 			.param("seoDescription", draft.seoDescription)
 			.param("seoKeywords", draft.seoKeywords)
+			.param("productType", draft.productType)
+			.param("categoryId", draft.categoryId, java.sql.Types.BIGINT)
 			.param("now", Times.db(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
@@ -184,6 +244,8 @@ class ProductRepository {
 			.param("seoTitle", draft.seoTitle)
 			.param("seoDescription", draft.seoDescription)
 			.param("seoKeywords", draft.seoKeywords)
+			.param("productType", draft.productType)
+			.param("categoryId", draft.categoryId, java.sql.Types.BIGINT)
 			.param("now", Times.db(now))
 			.update();
 	}
@@ -235,7 +297,8 @@ class ProductRepository {
 				rs.getBoolean("livemode"), rs.getString("name"), rs.getString("slug"), rs.getString("status"),
 				rs.getString("description"), rs.getString("body_html"), rs.getString("button_cta"),
 				rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("seo_keywords"),
-				rs.getInt("orders_count"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+				rs.getInt("orders_count"), rs.getString("product_type"), nullableLong(rs, "category_id"),
+				rs.getString("category_prefix_id"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
 	}
 
 	static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {

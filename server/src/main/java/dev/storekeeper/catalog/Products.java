@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * an event), with their slugs and their public page.
  */
 @Service
-class Products {
+public class Products {
 
 	static final String ACTIVE_NEEDS_VARIANT = "can't be active without a price variant that is not archived";
 
@@ -49,8 +49,11 @@ class Products {
 
 	private final Clock clock;
 
+	private final CategoryRepository categories;
+
 	Products(ProductRepository productRows, PriceVariantRepository variants, Accounts accounts, CatalogViews views,
-			CatalogCache cache, ApplicationEventPublisher events, Clock clock) {
+			CatalogCache cache, ApplicationEventPublisher events, Clock clock, CategoryRepository categories) {
+		this.categories = categories;
 		this.productRows = productRows;
 		this.variants = variants;
 		this.accounts = accounts;
@@ -65,7 +68,7 @@ class Products {
 	 * archived or all; {@code query} searches the name.
 	 */
 	@Transactional(readOnly = true)
-	Page<ProductJson> list(Caller caller, String status, @Nullable String query, PageQuery page) {
+	public Page<ProductJson> list(Caller caller, String status, @Nullable String query, PageQuery page) {
 		String search = (query != null) ? query.trim() : "";
 		long count = this.productRows.count(caller.accountId(), caller.livemode(), status, search);
 		List<Product> rows = this.productRows.page(caller.accountId(), caller.livemode(), status, search, page);
@@ -74,7 +77,7 @@ class Products {
 
 	/** The caller's product with this prefixId, integer id or slug. */
 	@Transactional(readOnly = true)
-	ProductJson get(Caller caller, String key) {
+	public ProductJson get(Caller caller, String key) {
 		long generation = this.cache.generation();
 		CatalogViews.CacheKey cacheKey = new CatalogViews.CacheKey("product-key", caller.accountId(), caller.livemode(),
 				key);
@@ -92,11 +95,12 @@ class Products {
 
 	/** Creates a product; records {@code product.created}. */
 	@Transactional
-	ProductJson create(Caller caller, Fields fields) {
+	public ProductJson create(Caller caller, Fields fields) {
 		this.cache.changing();
 		ProductDraft draft = ProductDraft.fresh();
 		draft.apply(fields);
 		Errors errors = fields.errors();
+		settleCategory(caller, draft, errors);
 		if (Product.ACTIVE.equals(draft.status)) {
 			errors.add("status", ACTIVE_NEEDS_VARIANT);
 		}
@@ -122,12 +126,13 @@ class Products {
 	 * Applies a {@code PATCH} to the caller's product; records {@code product.updated}.
 	 */
 	@Transactional
-	ProductJson update(Caller caller, String key, Fields fields) {
+	public ProductJson update(Caller caller, String key, Fields fields) {
 		this.cache.changing();
 		Product current = findProduct(caller, key);
 		ProductDraft draft = ProductDraft.of(current);
 		draft.apply(fields);
 		Errors errors = fields.errors();
+		settleCategory(caller, draft, errors);
 		if (Product.ACTIVE.equals(draft.status) && !errors.has("status")
 				&& this.variants.otherLive(current.id(), -1) == 0) {
 			errors.add("status", ACTIVE_NEEDS_VARIANT);
@@ -154,7 +159,7 @@ class Products {
 	 * records {@code product.deleted}.
 	 */
 	@Transactional
-	void delete(Caller caller, String key) {
+	public void delete(Caller caller, String key) {
 		this.cache.changing();
 		Product product = findProduct(caller, key);
 		if (product.ordersCount() > 0) {
@@ -173,6 +178,43 @@ class Products {
 	private ProductJson productJson(Caller caller, long id) {
 		Product product = this.productRows.byIds(caller.accountId(), caller.livemode(), List.of(id)).get(id);
 		return this.views.toJson(caller.accountId(), caller.livemode(), List.of(product)).get(0);
+	}
+
+	private void settleCategory(Caller caller, ProductDraft draft, Errors errors) {
+		if (!draft.categoryGiven) {
+			return;
+		}
+		if (draft.categoryRef == null) {
+			draft.categoryId = null;
+			return;
+		}
+		Optional<Category> category = this.categories.find(caller.accountId(), caller.livemode(), draft.categoryRef);
+		if (category.isEmpty()) {
+			errors.add("categoryId", "must exist");
+		}
+		else {
+			draft.categoryId = category.get().id();
+		}
+	}
+
+	/**
+	 * A page of the caller's products with the filters and order of the Sellvy dialect:
+	 * every status listed unless {@code visible} says otherwise.
+	 */
+	@Transactional(readOnly = true)
+	public Page<ProductJson> search(Caller caller, ProductQuery query, PageQuery page) {
+		Long categoryId = null;
+		if (query.categoryKey() != null) {
+			Optional<Category> category = this.categories.find(caller.accountId(), caller.livemode(),
+					query.categoryKey());
+			if (category.isEmpty()) {
+				return Page.of(List.of(), page, 0);
+			}
+			categoryId = category.get().id();
+		}
+		long count = this.productRows.searchCount(caller.accountId(), caller.livemode(), query, categoryId);
+		List<Product> rows = this.productRows.search(caller.accountId(), caller.livemode(), query, categoryId, page);
+		return Page.of(this.views.toJson(caller.accountId(), caller.livemode(), rows), page, count);
 	}
 
 	/**

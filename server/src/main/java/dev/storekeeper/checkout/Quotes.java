@@ -163,7 +163,8 @@ class Quotes {
 		String currency = variants.get(0).currency();
 		List<Pricing.Line> lines = new ArrayList<>();
 		for (int i = 0; i < variants.size(); i++) {
-			lines.add(new Pricing.Line(variants.get(i).id(), units.get(i), requests.get(i).quantity()));
+			lines.add(new Pricing.Line(variants.get(i).id(), units.get(i), requests.get(i).quantity(),
+					variants.get(i).productId()));
 		}
 		Discount applied = discount.get();
 		Pricing pricing = (applied != null) ? Pricing.of(applied, lines, currency) : Pricing.undiscounted(lines);

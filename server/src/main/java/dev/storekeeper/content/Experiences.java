@@ -105,6 +105,24 @@ public class Experiences {
 		return result;
 	}
 
+	/**
+	 * Creates a link experience ({@code url}, shown on the buyer's access page): what a
+	 * Sellvy product's {@code file_url} delivers. Returns its prefixId.
+	 */
+	@Transactional
+	public String createLink(Caller caller, String name, String url) {
+		return create(caller,
+				Fields.of(Map.of("name", name, "itemType", Experience.LINK, "content", Map.of("url", url))))
+			.experience()
+			.prefixId();
+	}
+
+	/** Points the caller's link experience {@code key} at {@code url}. */
+	@Transactional
+	public void relink(Caller caller, String key, String url) {
+		update(caller, key, Fields.of(Map.of("content", Map.of("url", url))));
+	}
+
 	/** One page of the caller's experiences, newest first, optionally of one type. */
 	@Transactional(readOnly = true)
 	Page<Detailed> list(Caller caller, PageQuery page, @Nullable String itemType) {

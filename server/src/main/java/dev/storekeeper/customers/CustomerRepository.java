@@ -51,6 +51,7 @@ class CustomerRepository {
 
 	private static final String FILTER = SCOPE + """
 			 and (cast(:type as varchar(10)) is null or customer_type = :type)
+			 and (:purchased = false or orders_count > 0)
 			 and (cast(:query as varchar(300)) is null or email_normalized like :query or lower(name) like :query
 			      or lower(first_name) like :query or lower(last_name) like :query)
 			""";
@@ -114,7 +115,12 @@ class CustomerRepository {
 	}
 
 	/** Filters of the list; nulls mean none. */
-	record Filter(@Nullable String type, @Nullable String query) {
+	record Filter(@Nullable String type, @Nullable String query, boolean purchased) {
+
+		Filter(@Nullable String type, @Nullable String query) {
+			this(type, query, false);
+		}
+
 	}
 
 	Optional<Customer> find(long accountId, boolean livemode, String prefixId) {
@@ -183,7 +189,8 @@ class CustomerRepository {
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("type", filter.type(), java.sql.Types.VARCHAR)
-			.param("query", query, java.sql.Types.VARCHAR);
+			.param("query", query, java.sql.Types.VARCHAR)
+			.param("purchased", filter.purchased());
 	}
 
 	long insert(String prefixId, long accountId, boolean livemode, CustomerDraft draft, Instant now) {

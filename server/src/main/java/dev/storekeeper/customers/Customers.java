@@ -69,6 +69,21 @@ public class Customers {
 			.toList(), page, count);
 	}
 
+	/**
+	 * A page of the caller's customers who have ordered at least once, newest first;
+	 * {@code query} searches email and names.
+	 */
+	@Transactional(readOnly = true)
+	public Page<CustomerJson> purchasers(Caller caller, @Nullable String query, PageQuery page) {
+		CustomerRepository.Filter filter = new CustomerRepository.Filter(null,
+				(query != null && !query.isBlank()) ? query.trim() : null, true);
+		long count = this.customers.count(caller.accountId(), caller.livemode(), filter);
+		return Page.of(this.customers.page(caller.accountId(), caller.livemode(), filter, page)
+			.stream()
+			.map(CustomerJson::of)
+			.toList(), page, count);
+	}
+
 	/** One of the caller's customers, by prefixId or integer id. */
 	@Transactional(readOnly = true)
 	public CustomerJson get(Caller caller, String key) {
@@ -82,6 +97,12 @@ public class Customers {
 	@Transactional(readOnly = true)
 	public Optional<Long> resolveId(long accountId, boolean livemode, Ref ref) {
 		return lookup(accountId, livemode, ref.toString()).map(Customer::id);
+	}
+
+	/** The id of the account's customer with this email (ignoring case), if any. */
+	@Transactional(readOnly = true)
+	public Optional<Long> idByEmail(long accountId, boolean livemode, String email) {
+		return this.customers.findByEmail(accountId, livemode, email).map(Customer::id);
 	}
 
 	/**

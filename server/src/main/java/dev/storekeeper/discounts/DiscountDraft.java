@@ -54,6 +54,12 @@ final class DiscountDraft {
 
 	List<Long> priceVariantIds = new ArrayList<>();
 
+	/** The products it is restricted to (any of their variants). */
+	List<Long> productIds = new ArrayList<>();
+
+	/** The product references given in the request, resolved by the service. */
+	@Nullable List<Ref> productRefs;
+
 	/**
 	 * The variant references given in the request, resolved against the catalog by the
 	 * service.
@@ -75,6 +81,7 @@ final class DiscountDraft {
 		draft.maxRedemptions = discount.maxRedemptions();
 		draft.minimumAmount = discount.minimumAmount();
 		draft.priceVariantIds = new ArrayList<>(discount.priceVariantIds());
+		draft.productIds = new ArrayList<>(discount.productIds());
 		return draft;
 	}
 
@@ -213,6 +220,10 @@ final class DiscountDraft {
 			List<Ref> refs = fields.has("priceVariants") ? fields.refs("priceVariants")
 					: fields.refs("priceVariantIds");
 			this.priceVariantRefs = (refs != null) ? refs : List.of();
+		}
+		if (fields.has("productIds")) {
+			List<Ref> refs = fields.refs("productIds");
+			this.productRefs = (refs != null) ? refs : List.of();
 		}
 	}
 

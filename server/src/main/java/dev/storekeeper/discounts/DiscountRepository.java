@@ -94,6 +94,17 @@ class DiscountRepository {
 			where discount_id in (:ids) order by discount_id, position
 			""";
 
+	private static final String PRODUCTS = """
+			select discount_id, product_id from discount_products
+			where discount_id in (:ids) order by discount_id, position
+			""";
+
+	private static final String CLEAR_PRODUCTS = "delete from discount_products where discount_id = :id";
+
+	private static final String ADD_PRODUCT = """
+			insert into discount_products (discount_id, product_id, position) values (:discountId, :productId, :position)
+			""";
+
 	private static final String CLEAR_VARIANTS = "delete from discount_price_variants where discount_id = :id";
 
 	private static final String ADD_VARIANT = """
@@ -178,12 +189,14 @@ class DiscountRepository {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		replaceVariants(id, draft.priceVariantIds);
+		replaceProducts(id, draft.productIds);
 		return id;
 	}
 
 	void update(long id, DiscountDraft draft, Instant now) {
 		bind(this.jdbc.sql(UPDATE), draft).param("id", id).param("now", Times.db(now)).update();
 		replaceVariants(id, draft.priceVariantIds);
+		replaceProducts(id, draft.productIds);
 	}
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, DiscountDraft draft) {
@@ -214,6 +227,18 @@ class DiscountRepository {
 		}
 	}
 
+	private void replaceProducts(long id, List<Long> productIds) {
+		this.jdbc.sql(CLEAR_PRODUCTS).param("id", id).update();
+		int position = 0;
+		for (long productId : productIds) {
+			this.jdbc.sql(ADD_PRODUCT)
+				.param("discountId", id)
+				.param("productId", productId)
+				.param("position", position++)
+				.update();
+		}
+	}
+
 	boolean redeem(long id, Instant now) {
 		return this.jdbc.sql(REDEEM).param("id", id).param("now", Times.db(now)).update() == 1;
 	}
@@ -231,12 +256,19 @@ class DiscountRepository {
 			return discounts;
 		}
 		Map<Long, List<Long>> variants = new LinkedHashMap<>();
-		this.jdbc.sql(VARIANTS).param("ids", discounts.stream().map(Discount::id).toList()).query((rs) -> {
+		List<Long> ids = discounts.stream().map(Discount::id).toList();
+		this.jdbc.sql(VARIANTS).param("ids", ids).query((rs) -> {
 			variants.computeIfAbsent(rs.getLong("discount_id"), (key) -> new ArrayList<>())
 				.add(rs.getLong("price_variant_id"));
 		});
+		Map<Long, List<Long>> products = new LinkedHashMap<>();
+		this.jdbc.sql(PRODUCTS).param("ids", ids).query((rs) -> {
+			products.computeIfAbsent(rs.getLong("discount_id"), (key) -> new ArrayList<>())
+				.add(rs.getLong("product_id"));
+		});
 		return discounts.stream()
-			.map((discount) -> discount.withVariants(List.copyOf(variants.getOrDefault(discount.id(), List.of()))))
+			.map((discount) -> discount.withRestrictions(List.copyOf(variants.getOrDefault(discount.id(), List.of())),
+					List.copyOf(products.getOrDefault(discount.id(), List.of()))))
 			.toList();
 	}
 
@@ -247,7 +279,7 @@ class DiscountRepository {
 				rs.getString("duration"), Rows.nullableInt(rs, "duration_in_months"), Times.read(rs, "redeem_by"),
 				Times.read(rs, "starts_at"), Rows.nullableInt(rs, "max_redemptions"), rs.getInt("times_redeemed"),
 				Rows.nullableLong(rs, "minimum_amount"), List.of(), Times.read(rs, "created_at"),
-				Times.read(rs, "updated_at"));
+				Times.read(rs, "updated_at"), List.of());
 	}
 
 }

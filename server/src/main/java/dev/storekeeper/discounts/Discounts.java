@@ -72,6 +72,7 @@ public class Discounts {
 		draft.apply(fields, true, now);
 		checkCode(caller, draft, fields.errors(), 0);
 		resolveVariants(caller, draft, fields.errors());
+		resolveProducts(caller, draft, fields.errors());
 		fields.errors().throwIfAny();
 		try {
 			long id = this.discounts.insert(Ids.next("disc"), caller.accountId(), caller.livemode(), draft, now);
@@ -90,6 +91,7 @@ public class Discounts {
 		draft.apply(fields, false, Times.now(this.clock));
 		checkCode(caller, draft, fields.errors(), current.id());
 		resolveVariants(caller, draft, fields.errors());
+		resolveProducts(caller, draft, fields.errors());
 		if (draft.maxRedemptions != null && draft.maxRedemptions < current.timesRedeemed()
 				&& !fields.errors().has("maxRedemptions")) {
 			fields.errors()
@@ -235,9 +237,20 @@ public class Discounts {
 			.collect(Collectors.toSet());
 		Map<Long, PriceVariantJson> variants = variantIds.isEmpty() ? Map.of()
 				: this.catalog.variantJson(accountId, livemode, variantIds);
+		Set<Long> productIds = rows.stream()
+			.flatMap((discount) -> discount.productIds().stream())
+			.collect(Collectors.toSet());
+		Map<Long, dev.storekeeper.catalog.ProductSummary> products = productIds.isEmpty() ? Map.of()
+				: this.catalog.products(accountId, livemode, productIds);
 		return rows.stream()
 			.map((discount) -> DiscountJson.of(discount, now,
-					discount.priceVariantIds().stream().map(variants::get).filter(Objects::nonNull).toList()))
+					discount.priceVariantIds().stream().map(variants::get).filter(Objects::nonNull).toList(),
+					discount.productIds()
+						.stream()
+						.map(products::get)
+						.filter(Objects::nonNull)
+						.map(dev.storekeeper.catalog.ProductSummary::prefixId)
+						.toList()))
 			.toList();
 	}
 
@@ -263,6 +276,26 @@ public class Discounts {
 		catch (dev.storekeeper.platform.web.InvalidRecord ex) {
 			errors.addAll(ex.errors());
 		}
+	}
+
+	private void resolveProducts(Caller caller, DiscountDraft draft, Errors errors) {
+		if (draft.productRefs == null || errors.has("productIds")) {
+			return;
+		}
+		if (draft.productRefs.size() > 100) {
+			errors.add("productIds", "is too long (maximum is 100 items)");
+			return;
+		}
+		java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+		for (Ref ref : draft.productRefs) {
+			java.util.Optional<Long> id = this.catalog.resolveProductId(caller.accountId(), caller.livemode(), ref);
+			if (id.isEmpty()) {
+				errors.add("productIds", "contains an unknown product");
+				return;
+			}
+			ids.add(id.get());
+		}
+		draft.productIds = new java.util.ArrayList<>(ids);
 	}
 
 	private Discount find(Caller caller, String key) {

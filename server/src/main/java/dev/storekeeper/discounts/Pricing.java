@@ -19,8 +19,18 @@ import dev.storekeeper.platform.web.Errors;
  */
 public record Pricing(List<Long> lineDiscounts, long subtotal, long discountAmount, long total) {
 
-	/** A line to price: {@code quantity} × {@code unitAmount} of one variant. */
-	public record Line(long priceVariantId, long unitAmount, int quantity) {
+	/**
+	 * A line to price: {@code quantity} × {@code unitAmount} of one variant of one
+	 * product.
+	 */
+	public record Line(long priceVariantId, long unitAmount, int quantity, long productId) {
+
+		/**
+		 * A line whose product is not known (a discount restricted to products skips it).
+		 */
+		public Line(long priceVariantId, long unitAmount, int quantity) {
+			this(priceVariantId, unitAmount, quantity, -1);
+		}
 
 		long total() {
 			return this.unitAmount * this.quantity;
@@ -49,14 +59,14 @@ public record Pricing(List<Long> lineDiscounts, long subtotal, long discountAmou
 				&& !discount.currency().equalsIgnoreCase(currency)) {
 			throw Errors.of("discountCode", "does not apply to this currency (" + currency + ")");
 		}
-		if (lines.stream().noneMatch((line) -> discount.appliesTo(line.priceVariantId()))) {
+		if (lines.stream().noneMatch((line) -> discount.appliesTo(line.priceVariantId(), line.productId()))) {
 			throw Errors.of("discountCode", "does not apply to these items");
 		}
 		List<Long> discounts = new ArrayList<>();
 		long remaining = (discount.amountOff() != null) ? discount.amountOff() : 0;
 		for (Line line : lines) {
 			long off = 0;
-			if (discount.appliesTo(line.priceVariantId())) {
+			if (discount.appliesTo(line.priceVariantId(), line.productId())) {
 				off = (discount.percentOff() != null) ? percent(line.total(), discount.percentOff())
 						: Math.min(remaining, line.total());
 				remaining -= (discount.percentOff() != null) ? 0 : off;

@@ -144,6 +144,36 @@ public class OrderBook {
 		return Page.of(expand(caller.accountId(), caller.livemode(), rows, expand), page, count);
 	}
 
+	/**
+	 * Units of each of {@code productIds} sold on paid orders (succeeded, partially
+	 * refunded or disputed), by product id; absent when none.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> unitsSold(long accountId, boolean livemode, java.util.Collection<Long> productIds) {
+		return this.orders.unitsSold(accountId, livemode, productIds);
+	}
+
+	/**
+	 * A page of the caller's orders, newest first, in any of {@code statuses} (all when
+	 * null), of a customer, with a line of a product, created in a range (nulls: no
+	 * filter), with the expansions asked for.
+	 */
+	@Transactional(readOnly = true)
+	public Page<OrderJson> search(Caller caller, @Nullable List<String> statuses, @Nullable Long customerId,
+			@Nullable Long productId, @Nullable Instant createdFrom, @Nullable Instant createdTo, Expand expand,
+			PageQuery page) {
+		return list(caller, new OrderRepository.Filter(null, customerId, productId, createdFrom, createdTo, statuses),
+				expand, page);
+	}
+
+	/**
+	 * The currency of each customer's latest order, by customer id; absent without one.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> latestCurrency(long accountId, boolean livemode, java.util.Collection<Long> customerIds) {
+		return this.orders.latestCurrency(accountId, livemode, customerIds);
+	}
+
 	/** One of the caller's orders with the expansions asked for. */
 	@Transactional(readOnly = true)
 	public OrderJson get(Caller caller, String prefixId, Expand expand) {

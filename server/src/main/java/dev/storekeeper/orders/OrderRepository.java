@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,7 @@ class OrderRepository {
 	private static final String FILTER = """
 			 from orders o where o.account_id = :accountId and o.livemode = :livemode
 			  and (cast(:status as varchar(20)) is null or o.status = :status)
+			  and (cast(:statuses as varchar(200)) is null or :statuses like '%,' || o.status || ',%')
 			  and (cast(:customerId as bigint) is null or o.customer_id = :customerId)
 			  and (cast(:createdFrom as timestamp with time zone) is null or o.created_at >= :createdFrom)
 			  and (cast(:createdTo as timestamp with time zone) is null or o.created_at <= :createdTo)
@@ -72,6 +74,20 @@ class OrderRepository {
 			""";
 
 	private static final String COUNT = "select count(*)" + FILTER;
+
+	private static final String LATEST_CURRENCY = """
+			select o.customer_id, o.currency from orders o
+			where o.account_id = :accountId and o.livemode = :livemode and o.customer_id in (:ids)
+			  and o.id = (select max(o2.id) from orders o2 where o2.customer_id = o.customer_id
+			              and o2.account_id = :accountId and o2.livemode = :livemode)
+			""";
+
+	private static final String UNITS_SOLD = """
+			select li.product_id, sum(li.quantity) as units from order_line_items li join orders o on o.id = li.order_id
+			where o.account_id = :accountId and o.livemode = :livemode and li.product_id in (:ids)
+			  and o.status in ('succeeded', 'partially_refunded', 'disputed')
+			group by li.product_id
+			""";
 
 	private static final String PAGE = "select " + COLUMNS + FILTER
 			+ " order by o.created_at desc, o.id desc limit :limit offset :offset";
@@ -157,7 +173,13 @@ class OrderRepository {
 
 	/** Filters of the order list; nulls mean no filter. */
 	record Filter(@Nullable String status, @Nullable Long customerId, @Nullable Long productId,
-			@Nullable Instant createdFrom, @Nullable Instant createdTo) {
+			@Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable List<String> statuses) {
+
+		Filter(@Nullable String status, @Nullable Long customerId, @Nullable Long productId,
+				@Nullable Instant createdFrom, @Nullable Instant createdTo) {
+			this(status, customerId, productId, createdFrom, createdTo, null);
+		}
+
 	}
 
 	long insert(String prefixId, NewOrder order, boolean isSeatOrder, boolean hasSubscription, Instant now) {
@@ -260,10 +282,47 @@ class OrderRepository {
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("status", filter.status(), java.sql.Types.VARCHAR)
+			.param("statuses", (filter.statuses() != null) ? "," + String.join(",", filter.statuses()) + "," : null,
+					java.sql.Types.VARCHAR)
 			.param("customerId", filter.customerId(), java.sql.Types.BIGINT)
 			.param("productId", filter.productId(), java.sql.Types.BIGINT)
 			.param("createdFrom", Times.db(filter.createdFrom()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("createdTo", Times.db(filter.createdTo()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+	}
+
+	/**
+	 * Units of each of {@code productIds} on lines of paid orders (succeeded, partially
+	 * refunded or disputed), in one statement.
+	 */
+	Map<Long, Long> unitsSold(long accountId, boolean livemode, Collection<Long> productIds) {
+		Map<Long, Long> result = new java.util.HashMap<>();
+		if (productIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql(UNITS_SOLD)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("ids", productIds)
+			.query((rs, n) -> Map.entry(rs.getLong("product_id"), rs.getLong("units")))
+			.list()
+			.forEach((entry) -> result.put(entry.getKey(), entry.getValue()));
+		return result;
+	}
+
+	/** The currency of each customer's latest order, for those with one. */
+	Map<Long, String> latestCurrency(long accountId, boolean livemode, Collection<Long> customerIds) {
+		Map<Long, String> result = new java.util.HashMap<>();
+		if (customerIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql(LATEST_CURRENCY)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("ids", customerIds)
+			.query((rs, n) -> Map.entry(rs.getLong("customer_id"), rs.getString("currency")))
+			.list()
+			.forEach((entry) -> result.put(entry.getKey(), entry.getValue()));
+		return result;
 	}
 
 	List<Order.Line> lines(Collection<Long> orderIds) {

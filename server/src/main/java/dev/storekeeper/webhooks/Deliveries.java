@@ -286,7 +286,8 @@ public class Deliveries implements DisposableBean {
 		}
 		else {
 			String eventId = row.eventId();
-			String body = envelope(eventId, row.type(), row.createdAt(), row.data(), false);
+			String body = endpoint.sellvy() ? sellvyEnvelope(eventId, row.type(), row.createdAt(), row.data())
+					: envelope(eventId, row.type(), row.createdAt(), row.data(), false);
 			result = send(endpoint, eventId, body, now);
 		}
 		return new Outcome(deliveryId, attempts, result, endpoint);
@@ -299,6 +300,9 @@ public class Deliveries implements DisposableBean {
 	private Sender.Result send(WebhookEndpoints.Endpoint endpoint, String eventId, String body, Instant now) {
 		long timestamp = now.getEpochSecond();
 		Map<String, String> headers = new LinkedHashMap<>();
+		if (endpoint.sellvy()) {
+			headers.put("X-Sellvy-Signature", Signatures.sellvy(endpoint.secret(), body));
+		}
 		headers.put("X-Crevio-Hmac-SHA256", Signatures.crevio(endpoint.secret(), body));
 		headers.put("webhook-id", eventId);
 		headers.put("webhook-timestamp", String.valueOf(timestamp));
@@ -338,14 +342,28 @@ public class Deliveries implements DisposableBean {
 				+ "\",\"api_version\":\"v1\"" + (test ? ",\"test\":true" : "") + ",\"data\":" + data + "}";
 	}
 
+	/**
+	 * The payload of a Sellvy endpoint, the seed's: {@code {"id": "evt_…", "type",
+	 * "created_at", "data"}}, where the id carries the 16 characters of the event's
+	 * {@code whev_} id and the type drops the outbox's {@code sellvy:} mark.
+	 */
+	static String sellvyEnvelope(String eventId, String type, Instant createdAt, String data) {
+		String id = "evt_" + eventId.substring(eventId.indexOf('_') + 1);
+		String name = type.startsWith(WebhookEndpoints.SELLVY) ? type.substring(WebhookEndpoints.SELLVY.length())
+				: type;
+		return "{\"id\":\"" + id + "\",\"type\":\"" + name + "\",\"created_at\":\""
+				+ createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\"data\":" + data + "}";
+	}
+
 	/** Sends a test event to one of the caller's endpoints now, outside the history. */
 	TestResult test(Caller caller, String endpointKey, String type) {
 		WebhookEndpoints.Endpoint endpoint = this.endpoints.find(caller, endpointKey);
 		Instant now = Times.now(this.clock);
 		String eventId = Ids.next("whev");
-		String body = envelope(eventId, type, now,
-				"{\"object\":\"" + type.substring(0, type.indexOf('.')) + "\",\"livemode\":" + caller.livemode() + "}",
-				true);
+		String data = "{\"object\":\"" + type.substring(0, type.indexOf('.')) + "\",\"livemode\":" + caller.livemode()
+				+ "}";
+		String body = endpoint.sellvy() ? sellvyEnvelope(eventId, type, now, data)
+				: envelope(eventId, type, now, data, true);
 		Sender.Result result = send(endpoint, eventId, body, now);
 		String message = result.succeeded() ? "Delivered"
 				: (result.error() != null) ? result.error() : "The endpoint answered " + result.status();

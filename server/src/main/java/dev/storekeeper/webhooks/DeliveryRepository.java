@@ -76,7 +76,9 @@ class DeliveryRepository {
 
 	private static final String FIND = """
 			select id from webhook_deliveries where account_id = :accountId and livemode = :livemode
-			  and (id = :id or prefix_id = :prefixId)
+			  and (id = :id or prefix_id = :prefixId
+			       or event_id = (select e.id from events e where e.prefix_id = :eventPrefixId))
+			order by id
 			""";
 
 	private static final String RESET = """
@@ -198,8 +200,21 @@ class DeliveryRepository {
 			.param("livemode", livemode)
 			.param("id", (ref.id() != null) ? ref.id() : -1L)
 			.param("prefixId", (ref.prefixId() != null) ? ref.prefixId() : "")
+			.param("eventPrefixId", eventPrefixId(ref))
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * The event a {@code whev_} id names, or a Sellvy payload's {@code evt_} id (the same
+	 * 16 characters); "" for anything else.
+	 */
+	static String eventPrefixId(Ref ref) {
+		String key = (ref.prefixId() != null) ? ref.prefixId() : "";
+		if (key.startsWith("whev_")) {
+			return key;
+		}
+		return key.startsWith("evt_") ? "whev_" + key.substring(4) : "";
 	}
 
 	/** Makes a delivery due now again; a finished one starts its attempts afresh. */

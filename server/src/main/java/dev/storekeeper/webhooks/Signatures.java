@@ -8,8 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The two signatures every delivery carries: Crevio's {@code X-Crevio-Hmac-SHA256} (HMAC
- * of the body under the secret string) and Standard Webhooks' {@code webhook-signature}
+ * The signatures a delivery carries: for a Sellvy endpoint {@code X-Sellvy-Signature}
+ * ({@link #sellvy}); for every endpoint Crevio's {@code X-Crevio-Hmac-SHA256} (HMAC of
+ * the body under the secret string) and Standard Webhooks' {@code webhook-signature}
  * (HMAC of {@code id.timestamp.body} under the base64-decoded secret).
  */
 final class Signatures {
@@ -26,6 +27,15 @@ final class Signatures {
 	static String standard(String secret, String id, long timestamp, String body) {
 		byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
 		return "v1," + Base64.getEncoder().encodeToString(hmac(key, id + "." + timestamp + "." + body));
+	}
+
+	/**
+	 * Sellvy's {@code X-Sellvy-Signature}: lowercase hex of the HMAC-SHA256 of the raw
+	 * body keyed with the secret string as shown ({@code whsec_} included), as the seed's
+	 * {@code verify_webhook} computes it.
+	 */
+	static String sellvy(String secret, String body) {
+		return java.util.HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
 	}
 
 	private static byte[] hmac(byte[] key, String content) {

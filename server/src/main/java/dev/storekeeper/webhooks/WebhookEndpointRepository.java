@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 class WebhookEndpointRepository {
 
 	private static final String COLUMNS = """
-			id, prefix_id, account_id, livemode, url, secret, enabled_events, status, description, created_at, updated_at
+			id, prefix_id, account_id, livemode, url, secret, enabled_events, status, description, dialect, created_at,
+			  updated_at
 			""";
 
 	private static final String SCOPE = " from webhook_endpoints where account_id = :accountId and livemode = :livemode";
@@ -37,17 +38,21 @@ class WebhookEndpointRepository {
 
 	private static final String ACTIVE = "select " + COLUMNS + SCOPE + " and status = 'active'";
 
+	private static final String HAS_SELLVY = "select count(*)" + SCOPE
+			+ " and status = 'active' and dialect = 'sellvy'";
+
 	private static final String BY_ID = "select " + COLUMNS + " from webhook_endpoints where id = :id";
 
 	private static final String INSERT = """
 			insert into webhook_endpoints (prefix_id, account_id, livemode, url, secret, enabled_events, status,
-			  description, created_at, updated_at)
-			values (:prefixId, :accountId, :livemode, :url, :secret, :events, :status, :description, :now, :now)
+			  description, dialect, created_at, updated_at)
+			values (:prefixId, :accountId, :livemode, :url, :secret, :events, :status, :description, :dialect, :now,
+			  :now)
 			""";
 
 	private static final String UPDATE = """
 			update webhook_endpoints set url = :url, enabled_events = :events, status = :status,
-			  description = :description, updated_at = :now where id = :id
+			  description = :description, dialect = :dialect, updated_at = :now where id = :id
 			""";
 
 	private static final String SET_SECRET = """
@@ -67,7 +72,8 @@ class WebhookEndpointRepository {
 	}
 
 	/** An endpoint's editable values. */
-	record Draft(@Nullable String url, List<String> events, String status, @Nullable String description) {
+	record Draft(@Nullable String url, List<String> events, String status, @Nullable String description,
+			String dialect) {
 	}
 
 	long count(long accountId, boolean livemode) {
@@ -89,6 +95,7 @@ class WebhookEndpointRepository {
 			.param("events", String.join(",", draft.events()))
 			.param("status", draft.status())
 			.param("description", draft.description())
+			.param("dialect", draft.dialect())
 			.param("now", Times.db(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
@@ -101,6 +108,7 @@ class WebhookEndpointRepository {
 			.param("events", String.join(",", draft.events()))
 			.param("status", draft.status())
 			.param("description", draft.description())
+			.param("dialect", draft.dialect())
 			.param("now", Times.db(now))
 			.update();
 	}
@@ -133,6 +141,11 @@ class WebhookEndpointRepository {
 			.list();
 	}
 
+	/** Whether the account has an active Sellvy-dialect endpoint in that mode. */
+	boolean hasSellvy(long accountId, boolean livemode) {
+		return Scoped.count(this.jdbc, HAS_SELLVY, accountId, livemode) > 0;
+	}
+
 	Optional<Endpoint> byId(long id) {
 		return this.jdbc.sql(BY_ID).param("id", id).query(WebhookEndpointRepository::row).optional();
 	}
@@ -145,7 +158,7 @@ class WebhookEndpointRepository {
 		return new Endpoint(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
 				rs.getBoolean("livemode"), rs.getString("url"), rs.getString("secret"),
 				List.of(rs.getString("enabled_events").split(",")), rs.getString("status"), rs.getString("description"),
-				Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+				rs.getString("dialect"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
 	}
 
 }

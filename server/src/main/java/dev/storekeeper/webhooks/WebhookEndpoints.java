@@ -24,6 +24,10 @@ import dev.storekeeper.platform.Times;
 import dev.storekeeper.webhooks.WebhookEndpointRepository.Draft;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.storekeeper.sellvy.SellvyEvents;
 
 /**
  * The addresses a seller's events are delivered to, one mode each; their secret is shown
@@ -36,6 +40,12 @@ public class WebhookEndpoints {
 	public static final List<String> EVENT_TYPES = List.of("checkout.created", "checkout.completed", "order.created",
 			"order.paid", "order.refunded", "order.disputed", "payment.failed", "customer.created", "lead.created",
 			"product.created", "product.updated", "product.deleted", "product.low_stock", "review.created");
+
+	/** The dialects an endpoint can speak. */
+	static final List<String> DIALECTS = List.of("crevio", "sellvy");
+
+	/** The outbox type prefix of an event rendered for Sellvy endpoints. */
+	static final String SELLVY = "sellvy:";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,25 +60,36 @@ public class WebhookEndpoints {
 
 	/** An endpoint as stored. */
 	record Endpoint(long id, String prefixId, long accountId, boolean livemode, String url, String secret,
-			List<String> enabledEvents, String status, @Nullable String description, Instant createdAt,
+			List<String> enabledEvents, String status, @Nullable String description, String dialect, Instant createdAt,
 			Instant updatedAt) {
 
+		/**
+		 * Whether it takes an event of this outbox type: a Sellvy endpoint only the
+		 * Sellvy renderings ({@code sellvy:order.completed}), the others only the rest.
+		 */
 		boolean wants(String type) {
-			return this.status.equals("active")
-					&& (this.enabledEvents.contains("*") || this.enabledEvents.contains(type));
+			if (!this.status.equals("active") || sellvy() != type.startsWith(SELLVY)) {
+				return false;
+			}
+			String name = sellvy() ? type.substring(SELLVY.length()) : type;
+			return this.enabledEvents.contains("*") || this.enabledEvents.contains(name);
+		}
+
+		boolean sellvy() {
+			return "sellvy".equals(this.dialect);
 		}
 
 	}
 
 	/** An endpoint on the wire; {@code secret} only when it was just made or rotated. */
 	public record EndpointJson(long id, String prefixId, String url, List<String> enabledEvents, String status,
-			@Nullable String description, @Nullable String secret, boolean livemode, Instant createdAt,
+			@Nullable String description, @Nullable String secret, String dialect, boolean livemode, Instant createdAt,
 			Instant updatedAt) {
 
 		static EndpointJson of(Endpoint endpoint, boolean withSecret) {
 			return new EndpointJson(endpoint.id(), endpoint.prefixId(), endpoint.url(), endpoint.enabledEvents(),
 					endpoint.status(), endpoint.description(), withSecret ? endpoint.secret() : null,
-					endpoint.livemode(), endpoint.createdAt(), endpoint.updatedAt());
+					endpoint.dialect(), endpoint.livemode(), endpoint.createdAt(), endpoint.updatedAt());
 		}
 
 	}
@@ -85,7 +106,7 @@ public class WebhookEndpoints {
 
 	@Transactional
 	EndpointJson create(Caller caller, Fields fields) {
-		Draft draft = apply(caller, fields, new Draft(null, List.of("*"), "active", null), true);
+		Draft draft = apply(caller, fields, new Draft(null, List.of("*"), "active", null, "crevio"), true);
 		long id = this.endpoints.insert(Ids.next("we"), caller.accountId(), caller.livemode(), draft, newSecret(),
 				Times.now(this.clock));
 		return EndpointJson.of(find(caller, String.valueOf(id)), true);
@@ -94,8 +115,8 @@ public class WebhookEndpoints {
 	@Transactional
 	EndpointJson update(Caller caller, String key, Fields fields) {
 		Endpoint endpoint = find(caller, key);
-		Draft draft = apply(caller, fields,
-				new Draft(endpoint.url(), endpoint.enabledEvents(), endpoint.status(), endpoint.description()), false);
+		Draft draft = apply(caller, fields, new Draft(endpoint.url(), endpoint.enabledEvents(), endpoint.status(),
+				endpoint.description(), endpoint.dialect()), false);
 		this.endpoints.update(endpoint.id(), draft, Times.now(this.clock));
 		return EndpointJson.of(find(caller, key), false);
 	}
@@ -131,6 +152,30 @@ public class WebhookEndpoints {
 		return this.endpoints.byId(id);
 	}
 
+	/**
+	 * Whether the account has an active Sellvy-dialect endpoint in that mode, asked once
+	 * per transaction (the events of one change share the answer).
+	 */
+	boolean hasSellvy(long accountId, boolean livemode) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return this.endpoints.hasSellvy(accountId, livemode);
+		}
+		String key = "storekeeper.webhooks.sellvy." + accountId + "." + livemode;
+		Object known = TransactionSynchronizationManager.getResource(key);
+		if (known instanceof Boolean answer) {
+			return answer;
+		}
+		boolean answer = this.endpoints.hasSellvy(accountId, livemode);
+		TransactionSynchronizationManager.bindResource(key, answer);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(key);
+			}
+		});
+		return answer;
+	}
+
 	void disable(long id) {
 		this.endpoints.disable(id, Times.now(this.clock));
 	}
@@ -158,7 +203,25 @@ public class WebhookEndpoints {
 				errors.add("url", "must be an http or https URL");
 			}
 		}
+		String dialect = current.dialect();
+		if (fields.has("dialect")) {
+			String value = fields.string("dialect");
+			if (value == null || !DIALECTS.contains(value)) {
+				errors.add("dialect", "is not included in the list");
+			}
+			else {
+				dialect = value;
+			}
+		}
+		List<String> known = "sellvy".equals(dialect) ? SellvyEvents.TYPES : EVENT_TYPES;
 		List<String> events = current.events();
+		if (!fields.has("enabledEvents") && !dialect.equals(current.dialect())) {
+			for (String type : events) {
+				if (!type.equals("*") && !known.contains(type)) {
+					errors.add("enabledEvents", "contains an event type the " + dialect + " dialect lacks: " + type);
+				}
+			}
+		}
 		if (fields.has("enabledEvents")) {
 			List<String> given = fields.strings("enabledEvents");
 			if (given == null || given.isEmpty()) {
@@ -168,7 +231,7 @@ public class WebhookEndpoints {
 			}
 			else {
 				for (String type : given) {
-					if (!type.equals("*") && !EVENT_TYPES.contains(type)) {
+					if (!type.equals("*") && !known.contains(type)) {
 						errors.add("enabledEvents", "contains an unknown event type: " + type);
 					}
 				}
@@ -190,7 +253,7 @@ public class WebhookEndpoints {
 			errors.add("description", "is too long (maximum is 500 characters)");
 		}
 		errors.throwIfAny();
-		return new Draft((url != null) ? url.trim() : null, events, status, description);
+		return new Draft((url != null) ? url.trim() : null, events, status, description, dialect);
 	}
 
 	private static String newSecret() {

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "catalog", "checkout", "customers", "orders", "outbox", "platform",
-		"platform::jdbc", "platform::web", "sales" })
+		"platform::jdbc", "platform::web", "sales", "sellvy" })
 package dev.storekeeper.webhooks;
 
 import org.jspecify.annotations.NullMarked;

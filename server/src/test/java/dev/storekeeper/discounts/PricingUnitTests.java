@@ -15,12 +15,23 @@ class PricingUnitTests {
 
 	private static Discount percent(String percent, List<Long> variants, Long minimum) {
 		return new Discount(1, "disc_x", 1, false, "SAVE", null, "percent_off", new BigDecimal(percent), null, null,
-				"once", null, null, null, null, 0, minimum, variants, Instant.EPOCH, Instant.EPOCH);
+				"once", null, null, null, null, 0, minimum, variants, Instant.EPOCH, Instant.EPOCH, List.of());
 	}
 
 	private static Discount amount(long off, String currency) {
 		return new Discount(1, "disc_x", 1, false, "SAVE", null, "amount_off", null, off, currency, "once", null, null,
-				null, null, 0, null, List.of(), Instant.EPOCH, Instant.EPOCH);
+				null, null, 0, null, List.of(), Instant.EPOCH, Instant.EPOCH, List.of());
+	}
+
+	@Test
+	void aDiscountRestrictedToProductsTakesOnlyTheirLines() {
+		Discount products = new Discount(1, "disc_x", 1, false, "SAVE", null, "percent_off", new BigDecimal("50"), null,
+				null, "once", null, null, null, null, 0, null, List.of(), Instant.EPOCH, Instant.EPOCH, List.of(7L));
+		Pricing pricing = Pricing.of(products, List.of(new Pricing.Line(1, 1000, 1, 7), new Pricing.Line(2, 400, 1, 8)),
+				"USD");
+		assertThat(pricing.lineDiscounts()).containsExactly(500L, 0L);
+		assertThatThrownBy(() -> Pricing.of(products, List.of(new Pricing.Line(2, 400, 1, 8)), "USD"))
+			.hasMessageContaining("does not apply to these items");
 	}
 
 	@Test

@@ -35,8 +35,8 @@ public class ApiAuthentication extends OncePerRequestFilter {
 	 * contract are public).
 	 */
 	static boolean requiresToken(String path) {
-		return (path.startsWith("/v1/") || path.equals("/v1")) && !path.startsWith("/v1/client/")
-				&& !path.equals("/v1/openapi.json");
+		return ((path.startsWith("/v1/") || path.equals("/v1")) && !path.startsWith("/v1/client/")
+				&& !path.equals("/v1/openapi.json")) || WireDialect.isSellvy(path);
 	}
 
 	@Override

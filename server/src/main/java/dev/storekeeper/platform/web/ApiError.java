@@ -23,4 +23,20 @@ public record ApiError(int status, String type, String message, @Nullable Map<St
 		return Map.of("error", error);
 	}
 
+	/**
+	 * The body in the Sellvy dialect:
+	 * {@code {"error":{"code","message","status","details"}}}, {@code details} only when
+	 * there are some.
+	 */
+	public Map<String, Object> sellvyBody() {
+		Map<String, Object> error = new java.util.LinkedHashMap<>();
+		error.put("code", this.type.equals("error") ? "internal_error" : this.type);
+		error.put("message", this.message);
+		error.put("status", this.status);
+		if (this.details != null) {
+			error.put("details", this.details);
+		}
+		return Map.of("error", error);
+	}
+
 }

@@ -30,7 +30,9 @@ class ErrorEndpoint implements ErrorController {
 			default -> (status >= 400 && status < 500) ? ApiError.of(status, "invalid_request", "Bad request")
 					: ApiError.of(500, "error", "An unexpected error occurred");
 		};
-		ErrorResponses.write(response, error);
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		ErrorResponses.write(response, error,
+				WireDialect.isSellvy(response) || (uri instanceof String path && WireDialect.isSellvy(path)));
 	}
 
 }

@@ -19,13 +19,21 @@ public final class ErrorResponses {
 
 	/** Replaces whatever the response held with {@code error}. */
 	public static void write(HttpServletResponse response, ApiError error) throws IOException {
+		write(response, error, WireDialect.isSellvy(response));
+	}
+
+	/**
+	 * Replaces whatever the response held with {@code error}, in the Sellvy dialect's
+	 * shape when {@code sellvy}.
+	 */
+	public static void write(HttpServletResponse response, ApiError error, boolean sellvy) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.resetBuffer();
 		response.setStatus(error.status());
 		response.setContentType("application/json;charset=UTF-8");
-		byte[] body = JSON.writeValueAsBytes(error.body());
+		byte[] body = JSON.writeValueAsBytes(sellvy ? error.sellvyBody() : error.body());
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}

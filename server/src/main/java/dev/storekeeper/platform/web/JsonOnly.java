@@ -26,8 +26,8 @@ class JsonOnly implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		String method = request.getMethod();
 		if (!(method.equals("POST") || method.equals("PATCH") || method.equals("PUT"))
-				|| !request.getRequestURI().startsWith("/v1/") || !(handler instanceof HandlerMethod handlerMethod)
-				|| declaresOtherBodies(handlerMethod)) {
+				|| !(request.getRequestURI().startsWith("/v1/") || WireDialect.isSellvy(request.getRequestURI()))
+				|| !(handler instanceof HandlerMethod handlerMethod) || declaresOtherBodies(handlerMethod)) {
 			return true;
 		}
 		String contentType = request.getContentType();

@@ -64,6 +64,11 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	FilterRegistrationBean<WireDialect> wireDialect() {
+		return filter(new WireDialect(), Ordered.HIGHEST_PRECEDENCE + 5);
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestIds> requestIds() {
 		return filter(new RequestIds(), Ordered.HIGHEST_PRECEDENCE + 10);
 	}
