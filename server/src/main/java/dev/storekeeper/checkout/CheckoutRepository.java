@@ -81,6 +81,12 @@ class CheckoutRepository {
 			where id = :id and status = 'open'
 			""";
 
+	private static final String SET_TEST_CLOCK = """
+			update checkouts set test_clock_id = :clockId where id = :id
+			""";
+
+	private static final String TEST_CLOCK = "select test_clock_id from checkouts where id = :id";
+
 	private static final String EXPIRE = """
 			update checkouts set status = 'expired', updated_at = :now where id = :id and status = 'open'
 			""";
@@ -253,6 +259,21 @@ class CheckoutRepository {
 					rs.getLong("price_variant_id"), rs.getLong("product_id"), rs.getInt("quantity"),
 					Rows.nullableLong(rs, "custom_amount"), rs.getLong("discount_amount")))
 			.list()));
+	}
+
+	/**
+	 * Puts a checkout on a test clock: its subscription will live on the clock's time.
+	 */
+	void setTestClock(long id, long clockId) {
+		this.jdbc.sql(SET_TEST_CLOCK).param("id", id).param("clockId", clockId).update();
+	}
+
+	@Nullable Long testClockOf(long id) {
+		return this.jdbc.sql(TEST_CLOCK)
+			.param("id", id)
+			.query((rs, n) -> Rows.nullableLong(rs, "test_clock_id"))
+			.optional()
+			.orElse(null);
 	}
 
 	private Checkout row(ResultSet rs, int n) throws SQLException {

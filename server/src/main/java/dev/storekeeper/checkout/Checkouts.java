@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.billing.TestClocks;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.catalog.VariantForSale;
@@ -55,9 +56,12 @@ public class Checkouts {
 
 	private final Carts carts;
 
+	private final TestClocks testClocks;
+
 	Checkouts(CheckoutRepository checkouts, Quotes quotes, CheckoutViews views, Catalog catalog, Payments payments,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Carts carts, Clock clock,
-			@Value("${storekeeper.checkout.ttl:24h}") Duration ttl) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Carts carts, TestClocks testClocks,
+			Clock clock, @Value("${storekeeper.checkout.ttl:24h}") Duration ttl) {
+		this.testClocks = testClocks;
 		this.checkouts = checkouts;
 		this.quotes = quotes;
 		this.views = views;
@@ -106,9 +110,19 @@ public class Checkouts {
 		if (email != null && !email.isBlank() && !Checkout.isEmail(email.trim())) {
 			errors.add("email", "is invalid");
 		}
+		Ref clock = fields.ref("testClock");
 		errors.throwIfAny();
-		return open(caller.accountId(), caller.livemode(), requests, (email != null) ? email.trim() : null,
-				discountCode, null, returnUrl, cancelUrl, cartId, null, true);
+		Long clockId = (clock != null) ? this.testClocks.resolve(caller, clock, "testClock") : null;
+		Long fromCart = cartId;
+		return this.transactions.execute((status) -> {
+			CheckoutJson json = open(caller.accountId(), caller.livemode(), requests,
+					(email != null) ? email.trim() : null, discountCode, null, returnUrl, cancelUrl, fromCart, null,
+					true);
+			if (clockId != null) {
+				this.checkouts.setTestClock(json.id(), clockId);
+			}
+			return json;
+		});
 	}
 
 	/**

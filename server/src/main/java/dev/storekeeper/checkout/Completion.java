@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.storekeeper.billing.Subscriptions;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.Reservation;
 import dev.storekeeper.catalog.VariantForSale;
@@ -66,6 +67,8 @@ public class Completion {
 
 	private final OrderBook orders;
 
+	private final Subscriptions subscriptions;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -75,8 +78,8 @@ public class Completion {
 	private final Counter completed;
 
 	Completion(CheckoutRepository checkouts, CheckoutViews views, Quotes quotes, Catalog catalog, Discounts discounts,
-			Customers customers, Payments payments, OrderBook orders, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+			Customers customers, Payments payments, OrderBook orders, Subscriptions subscriptions,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		this.completed = Counter.builder("storekeeper.checkouts.completed")
 			.description("Checkouts completed into an order on this node")
 			.register(meters);
@@ -88,6 +91,7 @@ public class Completion {
 		this.customers = customers;
 		this.payments = payments;
 		this.orders = orders;
+		this.subscriptions = subscriptions;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -168,17 +172,36 @@ public class Completion {
 		if (customer.blacklisted()) {
 			throw Errors.of("base", "This buyer cannot purchase from this store");
 		}
-		long total = quote.pricing().total();
+		// a subscription keeps the card for its renewals; a trial charges nothing now
+		VariantForSale recurring = (checkout.mode() == CheckoutMode.SUBSCRIPTION)
+				? quote.variants().stream().filter(VariantForSale::recurring).findFirst().orElse(null) : null;
+		boolean trial = recurring != null && Subscriptions.trial(recurring);
+		Card card = (payment instanceof ByCard(Card given)) ? given : null;
+		if (recurring != null && card == null) {
+			throw Errors.of("payment", "needs a card: a subscription charges it again every period");
+		}
+		long total = trial ? 0 : quote.pricing().total();
 		Long chargeId = charge(checkout, total, payment);
 		List<NewOrder.NewLine> lines = new ArrayList<>();
 		for (int i = 0; i < checkout.items().size(); i++) {
 			Checkout.Item item = checkout.items().get(i);
-			lines.add(new NewOrder.NewLine(quote.variants().get(i), item.quantity(), quote.units().get(i),
-					quote.pricing().lineDiscounts().get(i)));
+			lines.add(new NewOrder.NewLine(quote.variants().get(i), item.quantity(), trial ? 0 : quote.units().get(i),
+					trial ? 0 : quote.pricing().lineDiscounts().get(i)));
 		}
 		PlacedOrder order = this.orders.place(new NewOrder(checkout.accountId(), checkout.livemode(), checkout.id(),
 				customer.id(), (discount != null) ? discount.id() : null, checkout.currency(),
-				quote.pricing().subtotal(), quote.pricing().discountAmount(), total, chargeId, lines));
+				trial ? 0 : quote.pricing().subtotal(), trial ? 0 : quote.pricing().discountAmount(), total, chargeId,
+				lines));
+		if (recurring != null) {
+			int quantity = checkout.items()
+				.stream()
+				.filter((item) -> item.priceVariantId() == recurring.id())
+				.mapToInt(Checkout.Item::quantity)
+				.sum();
+			this.subscriptions.start(new Subscriptions.Start(checkout.accountId(), checkout.livemode(), customer.id(),
+					recurring, quantity, quote.pricing().subtotal(), total, checkout.currency(), order.id(), card,
+					this.checkouts.testClockOf(checkout.id())));
+		}
 		if (!this.checkouts.complete(checkout.id(), email, name, order.id(), order.prefixId(), now)) {
 			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
 		}

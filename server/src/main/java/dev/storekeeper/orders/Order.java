@@ -11,7 +11,7 @@ import dev.storekeeper.platform.Errors;
  * An order: what a checkout sold and what is left of it to refund, with the rules of
  * refunds and disputes.
  */
-record Order(long id, String prefixId, long accountId, boolean livemode, OrderStatus status, long checkoutId,
+record Order(long id, String prefixId, long accountId, boolean livemode, OrderStatus status, @Nullable Long checkoutId,
 		long customerId, @Nullable Long discountId, @Nullable Long chargeId, String currency, long subtotal,
 		long discountAmount, long amount, long amountRefunded, boolean isFree, boolean isSeatOrder,
 		boolean hasSubscription, Instant createdAt, Instant updatedAt) {

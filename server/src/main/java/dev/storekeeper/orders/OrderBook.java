@@ -101,7 +101,7 @@ public class OrderBook {
 			long lineId = this.orders.insertLine(Ids.next("oi"), orderId, order, line, position++);
 			Integer revokeAfterDays = line.variant().revokeAfterDays();
 			Instant expiresAt = (revokeAfterDays != null) ? now.plus(Duration.ofDays(revokeAfterDays)) : null;
-			for (int seat = 1; seat <= line.seats(); seat++) {
+			for (int seat = 1; seat <= (order.renewal() ? 0 : line.seats()); seat++) {
 				this.orders.insertAccess(Ids.next("at"), Ids.random(32), orderId, lineId, order, line, seat, expiresAt,
 						now);
 			}
@@ -113,6 +113,21 @@ public class OrderBook {
 							.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
 							.toList()));
 		return new PlacedOrder(orderId, prefixId);
+	}
+
+	/**
+	 * Ends the access an order grants at {@code at} (a subscription canceled or paused);
+	 * {@link #restoreAccess} brings it back.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void endAccess(long orderId, Instant at) {
+		this.orders.revokeAccess(orderId, at);
+	}
+
+	/** Gives back the access an order granted (a paused subscription resumed). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void restoreAccess(long orderId) {
+		this.orders.restoreAccess(orderId);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.ReferenceNullability;
 import dev.storekeeper.platform.WireSchema;
@@ -27,7 +28,7 @@ import dev.storekeeper.platform.WireSchema;
 @WireSchema("Order")
 public record OrderJson(long id, String prefixId, String status, long amount, String currency, long subtotal,
 		long discountAmount, long amountRefunded, boolean isFree, boolean isPaid, boolean isSeatOrder,
-		boolean hasSubscription, boolean disputed, boolean livemode, long checkoutId, Instant createdAt,
+		boolean hasSubscription, boolean disputed, boolean livemode, @Nullable Long checkoutId, Instant createdAt,
 		Instant updatedAt, @JsonIgnore Map<String, Object> expanded) {
 
 	static OrderJson of(Order order) {

@@ -33,9 +33,10 @@ class OrderRepository {
 	private static final String INSERT = """
 			insert into orders (prefix_id, account_id, livemode, status, checkout_id, customer_id, discount_id, charge_id,
 			  currency, subtotal, discount_amount, amount, amount_refunded, is_free, is_seat_order, has_subscription,
-			  created_at, updated_at)
+			  subscription_id, invoice_id, created_at, updated_at)
 			values (:prefixId, :accountId, :livemode, 'succeeded', :checkoutId, :customerId, :discountId, :chargeId,
-			  :currency, :subtotal, :discountAmount, :amount, 0, :isFree, :isSeatOrder, :hasSubscription, :now, :now)
+			  :currency, :subtotal, :discountAmount, :amount, 0, :isFree, :isSeatOrder, :hasSubscription, :subscriptionId,
+			  :invoiceId, :now, :now)
 			""";
 
 	private static final String INSERT_LINE = """
@@ -98,6 +99,10 @@ class OrderRepository {
 
 	private static final String REVOKE_ACCESS = """
 			update access_tokens set revoked_at = :now where order_id = :orderId and revoked_at is null
+			""";
+
+	private static final String RESTORE_ACCESS = """
+			update access_tokens set revoked_at = null where order_id = :orderId
 			""";
 
 	private static final String REFUND_ORDER = """
@@ -167,7 +172,9 @@ class OrderRepository {
 			.param("prefixId", prefixId)
 			.param("accountId", order.accountId())
 			.param("livemode", order.livemode())
-			.param("checkoutId", order.checkoutId())
+			.param("checkoutId", order.checkoutId(), java.sql.Types.BIGINT)
+			.param("subscriptionId", order.subscriptionId(), java.sql.Types.BIGINT)
+			.param("invoiceId", order.invoiceId(), java.sql.Types.BIGINT)
 			.param("customerId", order.customerId())
 			.param("discountId", order.discountId())
 			.param("chargeId", order.chargeId())
@@ -297,6 +304,10 @@ class OrderRepository {
 		this.jdbc.sql(REVOKE_ACCESS).param("orderId", orderId).param("now", Times.db(now)).update();
 	}
 
+	void restoreAccess(long orderId) {
+		this.jdbc.sql(RESTORE_ACCESS).param("orderId", orderId).update();
+	}
+
 	boolean refund(long orderId, long amount, Instant now) {
 		this.counts.changing();
 		return this.jdbc.sql(REFUND_ORDER)
@@ -371,7 +382,7 @@ class OrderRepository {
 
 	private Order order(ResultSet rs, int n) throws SQLException {
 		return new Order(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
-				rs.getBoolean("livemode"), OrderStatus.of(rs.getString("status")), rs.getLong("checkout_id"),
+				rs.getBoolean("livemode"), OrderStatus.of(rs.getString("status")), Rows.nullableLong(rs, "checkout_id"),
 				rs.getLong("customer_id"), Rows.nullableLong(rs, "discount_id"), Rows.nullableLong(rs, "charge_id"),
 				rs.getString("currency"), rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("amount"),
 				rs.getLong("amount_refunded"), rs.getBoolean("is_free"), rs.getBoolean("is_seat_order"),

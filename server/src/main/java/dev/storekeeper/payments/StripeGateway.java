@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
@@ -60,6 +62,39 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 	public Charged charge(long amount, String currency, @Nullable Card card, String description) {
 		throw Errors.of("payment", "Live payments are taken on Stripe's payment form: pay with the checkout's "
 				+ "clientSecret through Stripe.js, or on the hosted checkout page");
+	}
+
+	/**
+	 * A renewal: a PaymentIntent confirmed off-session on the saved card of the Stripe
+	 * Customer; {@code authentication_required} is a decline like any other.
+	 */
+	@Override
+	public Charged chargeSaved(SavedCard card, long amount, String currency, String description,
+			String idempotencyKey) {
+		PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+			.setAmount(amount)
+			.setCurrency(currency.toLowerCase(Locale.ROOT))
+			.setPaymentMethod(card.processorId())
+			.setOffSession(true)
+			.setConfirm(true)
+			.setDescription(description);
+		if (card.processorCustomerId() != null) {
+			params.setCustomer(card.processorCustomerId());
+		}
+		try {
+			PaymentIntent intent = this.client.paymentIntents()
+				.create(params.build(), RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+			return new Charged((intent.getLatestCharge() != null) ? intent.getLatestCharge() : intent.getId(), null,
+					card.lastFour());
+		}
+		catch (CardException ex) {
+			throw new PaymentFailed((ex.getCode() != null) ? ex.getCode() : "card_declined",
+					(ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
+							? ex.getStripeError().getMessage() : "The card was declined.");
+		}
+		catch (StripeException ex) {
+			throw failure("charge a saved card", ex);
+		}
 	}
 
 	@Override

@@ -35,7 +35,19 @@ public class WebhookEndpoints {
 	/** Every event type an endpoint can ask for. */
 	public static final List<String> EVENT_TYPES = List.of("checkout.created", "checkout.completed", "order.created",
 			"order.paid", "order.refunded", "order.disputed", "payment.failed", "customer.created", "lead.created",
-			"product.created", "product.updated", "product.deleted", "product.low_stock", "review.created");
+			"product.created", "product.updated", "product.deleted", "product.low_stock", "review.created",
+			"subscription.created", "subscription.renewed", "subscription.past_due", "subscription.paused",
+			"subscription.resumed", "subscription.cancelled", "subscription.canceled", "invoice.created",
+			"invoice.paid", "invoice.payment_failed", "invoice.past_due", "invoice.voided");
+
+	/** The other spelling of an event type both of whose spellings may be subscribed. */
+	static String alias(String type) {
+		return switch (type) {
+			case "subscription.cancelled" -> "subscription.canceled";
+			case "subscription.canceled" -> "subscription.cancelled";
+			default -> type;
+		};
+	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,8 +66,8 @@ public class WebhookEndpoints {
 			Instant updatedAt) {
 
 		boolean wants(String type) {
-			return this.status.equals("active")
-					&& (this.enabledEvents.contains("*") || this.enabledEvents.contains(type));
+			return this.status.equals("active") && (this.enabledEvents.contains("*")
+					|| this.enabledEvents.contains(type) || this.enabledEvents.contains(alias(type)));
 		}
 
 	}

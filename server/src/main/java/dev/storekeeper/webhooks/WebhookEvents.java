@@ -3,6 +3,7 @@ package dev.storekeeper.webhooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.storekeeper.billing.BillingEvent;
 import dev.storekeeper.catalog.ProductCreated;
 import dev.storekeeper.catalog.ProductDeleted;
 import dev.storekeeper.catalog.ProductUpdated;
@@ -84,6 +85,12 @@ class WebhookEvents {
 	void on(OrderDisputed disputed) {
 		this.outbox.record(disputed.accountId(), disputed.livemode(), "order.disputed", this.orders
 			.json(disputed.accountId(), disputed.livemode(), disputed.orderId(), "line_items,customer,charge"));
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(BillingEvent event) {
+		this.outbox.record(event.accountId(), event.livemode(), event.type(), event.data());
 	}
 
 	@EventListener
