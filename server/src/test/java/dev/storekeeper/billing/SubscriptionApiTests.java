@@ -299,7 +299,7 @@ class SubscriptionApiTests extends ApiTest {
 		Response subscription = this.billing.subscribe(variant, clock, "parallel@example.com", Billing.CARD);
 		List<Integer> statuses = parallel(20,
 				(i) -> this.billing.advance(clock, "2026-0" + (2 + i % 8) + "-16T00:00:00Z").status());
-		assertThat(statuses).containsOnly(200, 409, 422).contains(200);
+		assertThat(statuses).isSubsetOf(200, 409, 422).contains(200);
 		this.billing.advance(clock, "2026-10-16T00:00:00Z");
 		List<String> numbers = this.billing.invoiceNumbers(subscription.at("/prefixId"));
 		// Jan 15 + nine renewals up to Oct 15, each once
