@@ -3,7 +3,11 @@ package dev.storekeeper.billing;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import java.util.Map;
+
 import dev.storekeeper.accounts.Accounts;
+import dev.storekeeper.catalog.Catalog;
+import dev.storekeeper.catalog.ProductSummary;
 import dev.storekeeper.platform.Html;
 import dev.storekeeper.platform.Money;
 import org.springframework.http.HttpStatus;
@@ -26,9 +30,12 @@ class InvoicePage {
 
 	private final Accounts accounts;
 
-	InvoicePage(Invoices invoices, Accounts accounts) {
+	private final Catalog catalog;
+
+	InvoicePage(Invoices invoices, Accounts accounts, Catalog catalog) {
 		this.invoices = invoices;
 		this.accounts = accounts;
+		this.catalog = catalog;
 	}
 
 	@GetMapping(path = "/invoice/{token}", produces = "text/html")
@@ -41,9 +48,13 @@ class InvoicePage {
 
 	private String body(Invoice invoice, String token) {
 		String seller = this.accounts.get(invoice.accountId()).name();
+		Map<Long, ProductSummary> products = this.catalog.products(invoice.accountId(), invoice.livemode(),
+				invoice.lines().stream().map(Invoice.Line::productId).toList());
 		StringBuilder lines = new StringBuilder();
 		for (Invoice.Line line : invoice.lines()) {
-			String name = (line.description() != null) ? line.description() : line.productPrefixId();
+			ProductSummary product = products.get(line.productId());
+			String name = (line.description() != null) ? line.description()
+					: (product != null) ? product.name() : line.productPrefixId();
 			lines.append("<tr><td>")
 				.append(Html.escape(name))
 				.append(" × ")

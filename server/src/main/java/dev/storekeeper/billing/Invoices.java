@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,10 @@ import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.VariantForSale;
 import dev.storekeeper.customers.Customer;
 import dev.storekeeper.customers.Customers;
+import dev.storekeeper.orders.NewOrder;
+import dev.storekeeper.orders.OrderBook;
+import dev.storekeeper.orders.PlacedOrder;
+import dev.storekeeper.payments.Card;
 import dev.storekeeper.platform.Caller;
 import dev.storekeeper.platform.Errors;
 import dev.storekeeper.platform.Expand;
@@ -24,6 +29,7 @@ import dev.storekeeper.platform.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +53,10 @@ public class Invoices {
 
 	private final Catalog catalog;
 
+	private final OrderBook orders;
+
+	private final Subscriptions subscriptionService;
+
 	private final Customers customers;
 
 	private final BillingViews views;
@@ -58,8 +68,11 @@ public class Invoices {
 	private final Clock clock;
 
 	Invoices(InvoiceRepository invoices, SubscriptionRepository subscriptions, TestClockRepository clocks,
-			Renewals renewals, Catalog catalog, Customers customers, BillingViews views,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			Renewals renewals, Catalog catalog, OrderBook orders, Subscriptions subscriptionService,
+			Customers customers, BillingViews views, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Clock clock) {
+		this.orders = orders;
+		this.subscriptionService = subscriptionService;
 		this.invoices = invoices;
 		this.subscriptions = subscriptions;
 		this.clocks = clocks;
@@ -271,6 +284,101 @@ public class Invoices {
 			this.subscriptions.update(subscription.id(), change, Times.now(this.clock));
 		}
 		return this.views.invoice(this.invoices.get(invoice.id()));
+	}
+
+	/**
+	 * What a checkout paying an invoice charges: its lines, buyer and amount.
+	 */
+	public record Payable(long accountId, boolean livemode, long invoiceId, String prefixId, String number,
+			String emailAddress, @Nullable String customerName, long customerId, String currency, long amount,
+			List<PayableLine> lines) {
+	}
+
+	/**
+	 * A line of an invoice to pay: {@code quantity} of a variant at {@code unitAmount}
+	 * each.
+	 */
+	public record PayableLine(long priceVariantId, long productId, int quantity, long unitAmount) {
+	}
+
+	/**
+	 * The caller's invoice {@code key}, if it can be paid: else 422 on {@code status}.
+	 */
+	@Transactional(readOnly = true)
+	public Payable payable(Caller caller, String key) {
+		return payable(find(caller, key));
+	}
+
+	/**
+	 * The invoice a hosted page's token names, if it can be paid: else 422 on
+	 * {@code status}; 404 when unknown.
+	 */
+	@Transactional(readOnly = true)
+	public Payable payableByToken(String token) {
+		return payable(byToken(token).orElseThrow(() -> new NotFound("Invoice")));
+	}
+
+	/**
+	 * Locks an invoice about to be paid by a checkout, and checks it is payable still (a
+	 * voided invoice's checkout cannot complete): 422 on {@code status}, before any
+	 * charge.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Payable lockPayable(long invoiceId) {
+		Invoice found = this.invoices.get(invoiceId);
+		if (found.subscriptionId() != null) {
+			this.subscriptions.lock(found.subscriptionId());
+		}
+		return payable(this.invoices.lock(invoiceId));
+	}
+
+	private static Payable payable(Invoice invoice) {
+		if (!invoice.status().payable()) {
+			throw Errors.of("status", "is " + invoice.status().wire());
+		}
+		return new Payable(invoice.accountId(), invoice.livemode(), invoice.id(), invoice.prefixId(), invoice.number(),
+				invoice.emailAddress(), invoice.customerName(), invoice.customerId(), invoice.currency(),
+				invoice.amount(),
+				invoice.lines()
+					.stream()
+					.map((line) -> new PayableLine(line.priceVariantId(), line.productId(), line.quantity(),
+							line.unitAmount()))
+					.toList());
+	}
+
+	/**
+	 * An invoice paid through a checkout, in the checkout's transaction (after
+	 * {@link #lockPayable}): the order (a subscription's recovers it, as a renewal, and
+	 * keeps the card for the next periods), {@code paid}, {@code invoice.paid}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PlacedOrder paid(long invoiceId, long checkoutId, @Nullable Long chargeId, @Nullable Card card) {
+		Invoice invoice = this.invoices.get(invoiceId);
+		Instant at = (invoice.testClockId() != null) ? this.clocks.get(invoice.testClockId()).frozenTime()
+				: Times.now(this.clock);
+		if (invoice.subscriptionId() != null) {
+			Subscription s = this.subscriptions.get(invoice.subscriptionId());
+			if (card != null) {
+				this.subscriptionService.saveCard(s, card);
+				s = this.subscriptions.get(s.id());
+			}
+			return this.renewals.paid(s, invoice, checkoutId, chargeId, at, invoice.attemptCount() + 1);
+		}
+		Map<Long, VariantForSale> variants = this.catalog.variantsForSale(invoice.accountId(), invoice.livemode(),
+				invoice.lines().stream().map(Invoice.Line::priceVariantId).toList());
+		List<NewOrder.NewLine> lines = invoice.lines()
+			.stream()
+			.map((line) -> new NewOrder.NewLine(variants.get(line.priceVariantId()), line.quantity(), line.unitAmount(),
+					0))
+			.toList();
+		PlacedOrder order = this.orders.place(new NewOrder(invoice.accountId(), invoice.livemode(), checkoutId, null,
+				invoice.id(), invoice.customerId(), null, invoice.currency(), invoice.subtotal(),
+				invoice.discountAmount(), invoice.amount(), chargeId, lines));
+		this.invoices.update(invoice.id(), InvoiceStatus.PAID, order.id(), at, null, invoice.attemptCount() + 1, null,
+				Times.now(this.clock));
+		this.events.publishEvent(new BillingEvent.InvoicePaid(invoice.accountId(), invoice.livemode(),
+				this.views.invoice(this.invoices.get(invoice.id()))));
+		return order;
 	}
 
 	/**

@@ -168,8 +168,15 @@ class Renewals {
 	 * The invoice was paid (by the saved card, or on its page): an order, the period it
 	 * pays, {@code active}; {@code invoice.paid} and {@code subscription.renewed}.
 	 */
-	void paid(Subscription s, Invoice invoice, @Nullable Long chargeId, Instant at, int attempts) {
-		long orderId = placeOrder(s, invoice, chargeId).id();
+	PlacedOrder paid(Subscription s, Invoice invoice, @Nullable Long chargeId, Instant at, int attempts) {
+		return paid(s, invoice, null, chargeId, at, attempts);
+	}
+
+	/** As {@link #paid}, for an invoice paid through a checkout ({@code checkoutId}). */
+	PlacedOrder paid(Subscription s, Invoice invoice, @Nullable Long checkoutId, @Nullable Long chargeId, Instant at,
+			int attempts) {
+		PlacedOrder order = placeOrder(s, invoice, checkoutId, chargeId);
+		long orderId = order.id();
 		this.invoices.update(invoice.id(), InvoiceStatus.PAID, orderId, at, null, attempts, null, now());
 		Subscription.Change change = s.change();
 		if (s.status() != SubscriptionStatus.PAST_DUE && invoice.periodStart() != null
@@ -186,19 +193,22 @@ class Renewals {
 				this.views.invoice(this.invoices.get(invoice.id()))));
 		this.events.publishEvent(new BillingEvent.SubscriptionRenewed(s.accountId(), s.livemode(),
 				this.views.subscription(this.subscriptions.get(s.id()))));
+		return order;
 	}
 
 	/**
-	 * The order of a paid renewal: no checkout, a charge, no access tokens of its own.
+	 * The order of a paid renewal: a charge, no access tokens of its own (the first
+	 * order's grant the access); the checkout's when the invoice was paid through one.
 	 */
-	PlacedOrder placeOrder(Subscription s, Invoice invoice, @Nullable Long chargeId) {
+	PlacedOrder placeOrder(Subscription s, Invoice invoice, @Nullable Long checkoutId, @Nullable Long chargeId) {
 		VariantForSale variant = this.catalog
 			.variantForSale(s.accountId(), s.livemode(), new Ref(s.priceVariantId(), null))
 			.orElseThrow();
 		long unit = invoice.subtotal() / Math.max(1, s.quantity());
-		return this.orders.place(new NewOrder(s.accountId(), s.livemode(), null, s.id(), invoice.id(), s.customerId(),
-				null, invoice.currency(), invoice.subtotal(), invoice.discountAmount(), invoice.amount(), chargeId,
-				List.of(new NewOrder.NewLine(variant, s.quantity(), unit, invoice.discountAmount()))));
+		return this.orders
+			.place(new NewOrder(s.accountId(), s.livemode(), checkoutId, s.id(), invoice.id(), s.customerId(), null,
+					invoice.currency(), invoice.subtotal(), invoice.discountAmount(), invoice.amount(), chargeId,
+					List.of(new NewOrder.NewLine(variant, s.quantity(), unit, invoice.discountAmount()))));
 	}
 
 	/**

@@ -94,13 +94,8 @@ public class Subscriptions {
 	public Started start(Start start) {
 		Instant now = Times.now(this.clock);
 		Instant at = (start.testClockId() != null) ? this.clocks.get(start.testClockId()).frozenTime() : now;
-		Long methodId = null;
-		if (start.card() != null) {
-			String gateway = this.payments.gatewayName(start.livemode());
-			PaymentGateway.SavedCard saved = this.payments.save(start.livemode(), start.card());
-			methodId = this.subscriptions.insertMethod(Ids.next("pm"), start.accountId(), start.livemode(),
-					start.customerId(), (gateway != null) ? gateway : "sandbox", saved, now);
-		}
+		Long methodId = (start.card() != null)
+				? saveMethod(start.accountId(), start.livemode(), start.customerId(), start.card()) : null;
 		VariantForSale variant = start.variant();
 		String interval = (variant.recurringInterval() != null) ? variant.recurringInterval() : "month";
 		int count = (variant.intervalCount() != null && variant.intervalCount() > 0) ? variant.intervalCount() : 1;
@@ -127,6 +122,20 @@ public class Subscriptions {
 		this.events.publishEvent(new BillingEvent.InvoicePaid(start.accountId(), start.livemode(),
 				this.views.invoice(this.invoices.get(first.id()))));
 		return new Started(created.prefixId(), first.prefixId());
+	}
+
+	/** Keeps a card as a payment method of the customer. */
+	private long saveMethod(long accountId, boolean livemode, long customerId, Card card) {
+		String gateway = this.payments.gatewayName(livemode);
+		PaymentGateway.SavedCard saved = this.payments.save(livemode, card);
+		return this.subscriptions.insertMethod(Ids.next("pm"), accountId, livemode, customerId,
+				(gateway != null) ? gateway : "sandbox", saved, Times.now(this.clock));
+	}
+
+	/** Keeps the card that paid a subscription's invoice for its next periods. */
+	void saveCard(Subscription s, Card card) {
+		this.subscriptions.setMethod(s.id(), saveMethod(s.accountId(), s.livemode(), s.customerId(), card),
+				Times.now(this.clock));
 	}
 
 	/** A page of the caller's subscriptions, newest first. */

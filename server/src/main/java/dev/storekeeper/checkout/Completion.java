@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.storekeeper.billing.Invoices;
 import dev.storekeeper.billing.Subscriptions;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.Reservation;
@@ -69,6 +70,8 @@ public class Completion {
 
 	private final Subscriptions subscriptions;
 
+	private final Invoices invoices;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -78,7 +81,7 @@ public class Completion {
 	private final Counter completed;
 
 	Completion(CheckoutRepository checkouts, CheckoutViews views, Quotes quotes, Catalog catalog, Discounts discounts,
-			Customers customers, Payments payments, OrderBook orders, Subscriptions subscriptions,
+			Customers customers, Payments payments, OrderBook orders, Subscriptions subscriptions, Invoices invoices,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		this.completed = Counter.builder("storekeeper.checkouts.completed")
 			.description("Checkouts completed into an order on this node")
@@ -92,6 +95,7 @@ public class Completion {
 		this.payments = payments;
 		this.orders = orders;
 		this.subscriptions = subscriptions;
+		this.invoices = invoices;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -144,6 +148,9 @@ public class Completion {
 		}
 		if (!Checkout.isEmail(email)) {
 			throw Errors.of("email", "is invalid");
+		}
+		if (checkout.invoiceId() != null) {
+			return completeInvoice(checkout, email, name, payment, now);
 		}
 		Reservation reservation = this.catalog.reserve(checkout.accountId(), checkout.livemode(),
 				checkout.items()
@@ -215,6 +222,28 @@ public class Completion {
 				Completion.this.completed.increment();
 			}
 		});
+		return json;
+	}
+
+	/**
+	 * Completes the checkout of an invoice: the invoice, locked, must still be payable
+	 * (else 422, nothing charged); its amount is charged and the invoice's module places
+	 * the order and marks it paid.
+	 */
+	private CheckoutJson completeInvoice(Checkout checkout, String email, @Nullable String name, Payment payment,
+			Instant now) {
+		Invoices.Payable payable = this.invoices.lockPayable(Objects.requireNonNull(checkout.invoiceId()));
+		if (payable.amount() != checkout.total()) {
+			throw Errors.of("base", "The invoice's amount changed: open its payment again");
+		}
+		Card card = (payment instanceof ByCard(Card given)) ? given : null;
+		Long chargeId = charge(checkout, checkout.total(), payment);
+		PlacedOrder order = this.invoices.paid(payable.invoiceId(), checkout.id(), chargeId, card);
+		if (!this.checkouts.complete(checkout.id(), email, name, order.id(), order.prefixId(), now)) {
+			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
+		}
+		CheckoutJson json = this.views.json(this.views.reread(checkout));
+		this.events.publishEvent(new CheckoutCompleted(checkout.accountId(), checkout.livemode(), json));
 		return json;
 	}
 
