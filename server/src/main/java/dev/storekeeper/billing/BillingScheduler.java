@@ -69,8 +69,14 @@ class BillingScheduler {
 		while (true) {
 			int round = 0;
 			for (long id : this.subscriptions.due(at, BATCH)) {
-				if (this.renewals.run(id, at)) {
-					round++;
+				try {
+					if (this.renewals.run(id, at)) {
+						round++;
+					}
+				}
+				catch (RuntimeException ex) {
+					// one broken subscription must not hold back the others: it stays due
+					log.warn("Renewal of subscription {} failed: {}", id, ex.getMessage());
 				}
 			}
 			ran += round;
@@ -79,7 +85,12 @@ class BillingScheduler {
 			}
 		}
 		for (long id : this.invoices.pastDue(at, BATCH)) {
-			this.invoiceService.markPastDue(id, at);
+			try {
+				this.invoiceService.markPastDue(id, at);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Invoice {} could not be marked past due: {}", id, ex.getMessage());
+			}
 		}
 		return ran;
 	}

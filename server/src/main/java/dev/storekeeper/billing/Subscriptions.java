@@ -116,6 +116,7 @@ public class Subscriptions {
 		Invoice first = this.renewals.open(created, "subscription_create", at, periodEnd, at, start.charged());
 		this.invoices.update(first.id(), InvoiceStatus.PAID, start.orderId(), at, null, (start.charged() > 0) ? 1 : 0,
 				null, now);
+		this.orders.linkSubscription(start.orderId(), id, first.id());
 		Subscription.Change change = created.change();
 		change.latestInvoiceId = first.id();
 		this.subscriptions.update(id, change, now);

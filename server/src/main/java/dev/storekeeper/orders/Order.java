@@ -14,7 +14,8 @@ import dev.storekeeper.platform.Errors;
 record Order(long id, String prefixId, long accountId, boolean livemode, OrderStatus status, @Nullable Long checkoutId,
 		long customerId, @Nullable Long discountId, @Nullable Long chargeId, String currency, long subtotal,
 		long discountAmount, long amount, long amountRefunded, boolean isFree, boolean isSeatOrder,
-		boolean hasSubscription, Instant createdAt, Instant updatedAt) {
+		boolean hasSubscription, Instant createdAt, Instant updatedAt, @Nullable String subscriptionPrefixId,
+		@Nullable String invoicePrefixId) {
 
 	/** The reasons a refund may give (Stripe's). */
 	static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");

@@ -124,6 +124,14 @@ public class OrderBook {
 		this.orders.revokeAccess(orderId, at);
 	}
 
+	/**
+	 * Records that a checkout's order started a subscription, paid by its first invoice.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void linkSubscription(long orderId, long subscriptionId, long invoiceId) {
+		this.orders.linkSubscription(orderId, subscriptionId, invoiceId);
+	}
+
 	/** Gives back the access an order granted (a paused subscription resumed). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void restoreAccess(long orderId) {

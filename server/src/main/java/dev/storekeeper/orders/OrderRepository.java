@@ -27,7 +27,9 @@ class OrderRepository {
 	private static final String COLUMNS = """
 			o.id, o.prefix_id, o.account_id, o.livemode, o.status, o.checkout_id, o.customer_id, o.discount_id,
 			o.charge_id, o.currency, o.subtotal, o.discount_amount, o.amount, o.amount_refunded, o.is_free,
-			o.is_seat_order, o.has_subscription, o.created_at, o.updated_at
+			o.is_seat_order, o.has_subscription, o.created_at, o.updated_at,
+			(select s.prefix_id from subscriptions s where s.id = o.subscription_id) as subscription_prefix_id,
+			(select i.prefix_id from invoices i where i.id = o.invoice_id) as invoice_prefix_id
 			""";
 
 	private static final String INSERT = """
@@ -66,6 +68,8 @@ class OrderRepository {
 			 from orders o where o.account_id = :accountId and o.livemode = :livemode
 			  and (cast(:status as varchar(20)) is null or o.status = :status)
 			  and (cast(:customerId as bigint) is null or o.customer_id = :customerId)
+			  and (cast(:subscription as varchar(40)) is null or o.subscription_id = (select s.id from subscriptions s
+			       where s.account_id = o.account_id and s.prefix_id = :subscription))
 			  and (cast(:createdFrom as timestamp with time zone) is null or o.created_at >= :createdFrom)
 			  and (cast(:createdTo as timestamp with time zone) is null or o.created_at <= :createdTo)
 			  and (cast(:productId as bigint) is null or exists (select 1 from order_line_items li
@@ -99,6 +103,10 @@ class OrderRepository {
 
 	private static final String REVOKE_ACCESS = """
 			update access_tokens set revoked_at = :now where order_id = :orderId and revoked_at is null
+			""";
+
+	private static final String LINK_SUBSCRIPTION = """
+			update orders set subscription_id = :subscriptionId, invoice_id = :invoiceId where id = :id
 			""";
 
 	private static final String RESTORE_ACCESS = """
@@ -162,7 +170,7 @@ class OrderRepository {
 
 	/** Filters of the order list; nulls mean no filter. */
 	record Filter(@Nullable String status, @Nullable Long customerId, @Nullable Long productId,
-			@Nullable Instant createdFrom, @Nullable Instant createdTo) {
+			@Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable String subscription) {
 	}
 
 	long insert(String prefixId, NewOrder order, boolean isSeatOrder, boolean hasSubscription, Instant now) {
@@ -268,6 +276,7 @@ class OrderRepository {
 			.param("livemode", livemode)
 			.param("status", filter.status(), java.sql.Types.VARCHAR)
 			.param("customerId", filter.customerId(), java.sql.Types.BIGINT)
+			.param("subscription", filter.subscription(), java.sql.Types.VARCHAR)
 			.param("productId", filter.productId(), java.sql.Types.BIGINT)
 			.param("createdFrom", Times.db(filter.createdFrom()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("createdTo", Times.db(filter.createdTo()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
@@ -302,6 +311,14 @@ class OrderRepository {
 
 	void revokeAccess(long orderId, Instant now) {
 		this.jdbc.sql(REVOKE_ACCESS).param("orderId", orderId).param("now", Times.db(now)).update();
+	}
+
+	void linkSubscription(long orderId, long subscriptionId, long invoiceId) {
+		this.jdbc.sql(LINK_SUBSCRIPTION)
+			.param("id", orderId)
+			.param("subscriptionId", subscriptionId)
+			.param("invoiceId", invoiceId)
+			.update();
 	}
 
 	void restoreAccess(long orderId) {
@@ -386,7 +403,8 @@ class OrderRepository {
 				rs.getLong("customer_id"), Rows.nullableLong(rs, "discount_id"), Rows.nullableLong(rs, "charge_id"),
 				rs.getString("currency"), rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("amount"),
 				rs.getLong("amount_refunded"), rs.getBoolean("is_free"), rs.getBoolean("is_seat_order"),
-				rs.getBoolean("has_subscription"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+				rs.getBoolean("has_subscription"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
+				rs.getString("subscription_prefix_id"), rs.getString("invoice_prefix_id"));
 	}
 
 	private Order.Access accessRow(ResultSet rs, int n) throws SQLException {

@@ -101,6 +101,11 @@ class SubscriptionApiTests extends ApiTest {
 		assertThat(orders.json().get("items")).hasSize(13);
 		assertThat(orders.at("/items/0/checkoutId")).isEmpty();
 		assertThat(orders.at("/items/0/amount")).isEqualTo("1500");
+		assertThat(orders.at("/items/0/subscription")).isEqualTo(id);
+		assertThat(orders.at("/items/0/invoice")).isEqualTo(cycles.at("/items/0/prefixId"));
+		assertThat(orders.at("/items/12/subscription")).isEqualTo(id);
+		assertThat(orders.at("/items/12/checkoutId")).isNotEmpty();
+		assertThat(this.api.get("/v1/orders?limit=100&subscription_id=" + id).json().get("items")).hasSize(13);
 		assertThat(this.jdbc.sql("select count(*) from charges where account_id = :id")
 			.param("id", this.seller.account().id())
 			.query(Long.class)
