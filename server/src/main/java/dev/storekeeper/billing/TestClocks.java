@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TestClocks {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TestClocks.class);
+
 	private final TestClockRepository clocks;
 
 	private final SubscriptionRepository subscriptions;
@@ -169,11 +171,19 @@ public class TestClocks {
 			lastId = stepId;
 			Instant at = due.at();
 			this.transactions.executeWithoutResult((status) -> this.clocks.move(clockId, at));
-			if (invoiceFirst) {
-				this.invoiceService.markPastDue(due.subscriptionId(), at);
+			try {
+				if (invoiceFirst) {
+					this.invoiceService.markPastDue(due.subscriptionId(), at);
+				}
+				else {
+					this.renewals.run(due.subscriptionId(), at);
+				}
 			}
-			else {
-				this.renewals.run(due.subscriptionId(), at);
+			catch (RuntimeException ex) {
+				// the steps before it stay done; the clock stops at the one that failed
+				log.warn("Test clock {}: the step due at {} failed: {}", clockId, at, ex.getMessage());
+				throw new StateConflict("The test clock stopped at " + at + ": a step due then could not run ("
+						+ ex.getMessage() + ")");
 			}
 		}
 	}

@@ -298,6 +298,22 @@ class SubscriptionApiTests extends ApiTest {
 	}
 
 	@Test
+	void deletingAClockCancelsItsSubscriptions() {
+		Response variant = this.billing.monthly("Clocked", 600, "");
+		String clock = this.billing.clock("2026-07-01T00:00:00Z");
+		Response subscription = this.billing.subscribe(variant, clock, "clocked@example.com", Billing.CARD);
+		assertThat(this.api.get("/v1/test_helpers/test_clocks").json().get("items")).hasSize(1);
+		Response deleted = this.api.delete("/v1/test_helpers/test_clocks/" + clock);
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+		assertThat(deleted.at("/deleted")).isEqualTo("true");
+		assertThat(this.api.get("/v1/test_helpers/test_clocks/" + clock).status()).isEqualTo(404);
+		Response canceled = this.api.get("/v1/subscriptions/" + subscription.at("/prefixId"));
+		assertThat(canceled.at("/status")).isEqualTo("canceled");
+		assertThat(canceled.at("/endsAt")).isEqualTo("2026-07-01T00:00:00Z");
+		assertThat(this.http.get(this.billing.accessPath(subscription.at("/order"))).status()).isEqualTo(410);
+	}
+
+	@Test
 	void twentyParallelAdvancesChargeEachPeriodOnce() throws Exception {
 		Response variant = this.billing.monthly("Parallel", 700, "");
 		String clock = this.billing.clock("2026-01-15T00:00:00Z");
