@@ -47,7 +47,8 @@ class BillingScheduler {
 		this.enabled = enabled;
 	}
 
-	@Scheduled(fixedDelayString = "${storekeeper.billing.poll-interval:30s}", initialDelayString = "5s")
+	@Scheduled(fixedDelayString = "${storekeeper.billing.poll-interval:30s}",
+			initialDelayString = "${storekeeper.billing.poll-interval:30s}")
 	void poll() {
 		if (!this.enabled) {
 			return;
