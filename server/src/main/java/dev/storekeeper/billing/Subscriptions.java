@@ -72,7 +72,7 @@ public class Subscriptions {
 	 */
 	public record Start(long accountId, boolean livemode, long customerId, VariantForSale variant, int quantity,
 			long periodAmount, long charged, String currency, long orderId, @Nullable Card card,
-			@Nullable Long testClockId) {
+			PaymentGateway.@Nullable SavedCard saved, @Nullable Long testClockId) {
 	}
 
 	/** The subscription and its first invoice, as prefixIds. */
@@ -94,8 +94,16 @@ public class Subscriptions {
 	public Started start(Start start) {
 		Instant now = Times.now(this.clock);
 		Instant at = (start.testClockId() != null) ? this.clocks.get(start.testClockId()).frozenTime() : now;
-		Long methodId = (start.card() != null)
-				? saveMethod(start.accountId(), start.livemode(), start.customerId(), start.card()) : null;
+		Long methodId = null;
+		if (start.card() != null) {
+			methodId = saveMethod(start.accountId(), start.livemode(), start.customerId(), start.card());
+		}
+		else if (start.saved() != null) {
+			// kept by the processor (Stripe) on the session that paid the first period
+			String gateway = this.payments.gatewayName(start.livemode());
+			methodId = this.subscriptions.insertMethod(Ids.next("pm"), start.accountId(), start.livemode(),
+					start.customerId(), (gateway != null) ? gateway : "stripe", start.saved(), now);
+		}
 		VariantForSale variant = start.variant();
 		String interval = (variant.recurringInterval() != null) ? variant.recurringInterval() : "month";
 		int count = (variant.intervalCount() != null && variant.intervalCount() > 0) ? variant.intervalCount() : 1;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.billing.Subscriptions;
 import dev.storekeeper.billing.TestClocks;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.ProductJson;
@@ -264,13 +265,20 @@ public class Checkouts {
 		String id = null;
 		String secret = null;
 		if (checkout.total() > 0) {
-			if (checkout.mode() == CheckoutMode.SUBSCRIPTION) {
-				throw Errors.of("base", "Subscriptions cannot be paid through Stripe on this server yet: "
-						+ "sell this variant as a one-time payment");
+			boolean subscription = checkout.mode() == CheckoutMode.SUBSCRIPTION;
+			if (subscription && this.catalog
+				.variantsForSale(checkout.accountId(), checkout.livemode(),
+						checkout.items().stream().map(Checkout.Item::priceVariantId).toList())
+				.values()
+				.stream()
+				.anyMatch(Subscriptions::trial)) {
+				throw Errors.of("base", "Subscriptions with a free trial cannot be paid through Stripe on this "
+						+ "server yet: sell this variant without a trial");
 			}
-			SessionGateway.Session session = sessions.open(new SessionGateway.SessionRequest(checkout.prefixId(),
-					checkout.prefixId() + "-" + Ids.random(16), checkout.total(), checkout.currency(),
-					description(checkout), checkout.email(), this.views.pageUrl(checkout), checkout.expiresAt()));
+			SessionGateway.Session session = sessions
+				.open(new SessionGateway.SessionRequest(checkout.prefixId(), checkout.prefixId() + "-" + Ids.random(16),
+						checkout.total(), checkout.currency(), description(checkout), checkout.email(),
+						this.views.pageUrl(checkout), checkout.expiresAt(), subscription));
 			id = session.id();
 			secret = session.clientSecret();
 		}

@@ -129,7 +129,8 @@ public class Completion {
 	}
 
 	/** A payment the processor already took on its own form. */
-	record PaidSession(String gateway, PaymentGateway.Charged charge, long amount, String currency) implements Payment {
+	record PaidSession(String gateway, PaymentGateway.Charged charge, long amount, String currency,
+			PaymentGateway.@Nullable SavedCard saved) implements Payment {
 	}
 
 	private CheckoutJson complete(long checkoutId, @Nullable String givenEmail, @Nullable String givenName,
@@ -184,7 +185,8 @@ public class Completion {
 				? quote.variants().stream().filter(VariantForSale::recurring).findFirst().orElse(null) : null;
 		boolean trial = recurring != null && Subscriptions.trial(recurring);
 		Card card = (payment instanceof ByCard(Card given)) ? given : null;
-		if (recurring != null && card == null) {
+		PaymentGateway.SavedCard saved = (payment instanceof PaidSession paid) ? paid.saved() : null;
+		if (recurring != null && card == null && saved == null) {
 			throw Errors.of("payment", "needs a card: a subscription charges it again every period");
 		}
 		long total = trial ? 0 : quote.pricing().total();
@@ -207,7 +209,7 @@ public class Completion {
 				.sum();
 			this.subscriptions.start(new Subscriptions.Start(checkout.accountId(), checkout.livemode(), customer.id(),
 					recurring, quantity, quote.pricing().subtotal(), total, checkout.currency(), order.id(), card,
-					this.checkouts.testClockOf(checkout.id())));
+					saved, this.checkouts.testClockOf(checkout.id())));
 		}
 		if (!this.checkouts.complete(checkout.id(), email, name, order.id(), order.prefixId(), now)) {
 			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
@@ -316,7 +318,7 @@ public class Completion {
 		}
 		try {
 			return this.transactions.execute((status) -> complete(found.id(), paid.email(), paid.name(),
-					new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency())));
+					new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency(), paid.saved())));
 		}
 		catch (StateConflict ex) {
 			Checkout now = this.views.reread(found);

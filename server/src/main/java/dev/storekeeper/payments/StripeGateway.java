@@ -143,6 +143,16 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 		if (request.email() != null) {
 			params.setCustomerEmail(request.email());
 		}
+		if (request.saveCard()) {
+			// a subscription: Stripe keeps the card on a customer for the renewals'
+			// off-session charges
+			params.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS);
+			params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+				.setDescription(request.description())
+				.putMetadata("storekeeper_checkout", request.reference())
+				.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
+				.build());
+		}
 		try {
 			com.stripe.model.checkout.Session session = this.client.checkout()
 				.sessions()
@@ -177,13 +187,22 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 						RequestOptions.builder().build());
 			boolean paid = "paid".equals(session.getPaymentStatus());
 			Charged charged = null;
+			SavedCard saved = null;
 			PaymentIntent intent = session.getPaymentIntentObject();
 			if (paid && intent != null && intent.getLatestChargeObject() != null) {
 				com.stripe.model.Charge charge = intent.getLatestChargeObject();
-				String lastFour = (charge.getPaymentMethodDetails() != null
-						&& charge.getPaymentMethodDetails().getCard() != null)
-								? charge.getPaymentMethodDetails().getCard().getLast4() : null;
+				com.stripe.model.Charge.PaymentMethodDetails.Card card = (charge.getPaymentMethodDetails() != null)
+						? charge.getPaymentMethodDetails().getCard() : null;
+				String lastFour = (card != null) ? card.getLast4() : null;
 				charged = new Charged(charge.getId(), charge.getReceiptUrl(), lastFour);
+				// the card kept for off-session renewals, when the session asked Stripe
+				// to
+				if (card != null && intent.getPaymentMethod() != null && session.getCustomer() != null
+						&& card.getExpMonth() != null && card.getExpYear() != null) {
+					saved = new SavedCard(intent.getPaymentMethod(), session.getCustomer(),
+							(card.getBrand() != null) ? card.getBrand() : "unknown", lastFour,
+							card.getExpMonth().intValue(), card.getExpYear().intValue());
+				}
 			}
 			String email = (session.getCustomerDetails() != null) ? session.getCustomerDetails().getEmail()
 					: session.getCustomerEmail();
@@ -194,7 +213,7 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 					(reference != null) ? reference : session.getClientReferenceId(),
 					(session.getAmountTotal() != null) ? session.getAmountTotal() : 0,
 					(session.getCurrency() != null) ? session.getCurrency().toUpperCase(Locale.ROOT) : "", email, name,
-					charged);
+					charged, saved);
 		}
 		catch (StripeException ex) {
 			throw failure("read a payment session", ex);
