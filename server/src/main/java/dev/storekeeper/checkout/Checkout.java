@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.web.StateConflict;
 
-/** A checkout as stored, with its items. */
+/** A checkout as stored, with its items, and the invoice it pays, if any. */
 record Checkout(long id, String prefixId, long accountId, boolean livemode, CheckoutStatus status, CheckoutMode mode,
 		String currency, String clientSecret, @Nullable String email, @Nullable String name, @Nullable Long discountId,
 		long subtotal, long discountAmount, long total, @Nullable String returnUrl, @Nullable String cancelUrl,
 		@Nullable Long orderId, @Nullable String orderPrefixId, Instant expiresAt, @Nullable Instant completedAt,
 		Instant createdAt, Instant updatedAt, @Nullable String processorId, @Nullable String processorClientSecret,
-		List<Item> items) {
+		List<Item> items, @Nullable Long invoiceId) {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
@@ -31,7 +31,7 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Chec
 				this.currency, this.clientSecret, this.email, this.name, this.discountId, this.subtotal,
 				this.discountAmount, this.total, this.returnUrl, this.cancelUrl, this.orderId, this.orderPrefixId,
 				this.expiresAt, this.completedAt, this.createdAt, this.updatedAt, this.processorId,
-				this.processorClientSecret, list);
+				this.processorClientSecret, list, this.invoiceId);
 	}
 
 	/**

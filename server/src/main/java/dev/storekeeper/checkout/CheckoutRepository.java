@@ -22,7 +22,7 @@ class CheckoutRepository {
 	private static final String COLUMNS = """
 			id, prefix_id, account_id, livemode, status, mode, currency, client_secret, email, name, discount_id,
 			subtotal, discount_amount, total, return_url, cancel_url, order_id, order_prefix_id, expires_at,
-			completed_at, created_at, updated_at, processor_id, processor_client_secret
+			completed_at, created_at, updated_at, processor_id, processor_client_secret, invoice_id
 			""";
 
 	private static final String BY_PREFIX_ID = "select " + COLUMNS
@@ -79,6 +79,19 @@ class CheckoutRepository {
 			update checkouts set status = 'complete', email = :email, name = :name, order_id = :orderId,
 			  order_prefix_id = :orderPrefixId, completed_at = :now, updated_at = :now
 			where id = :id and status = 'open'
+			""";
+
+	private static final String SET_TEST_CLOCK = """
+			update checkouts set test_clock_id = :clockId where id = :id
+			""";
+
+	private static final String TEST_CLOCK = "select test_clock_id from checkouts where id = :id";
+
+	private static final String SET_INVOICE = "update checkouts set invoice_id = :invoiceId where id = :id";
+
+	private static final String OPEN_FOR_INVOICE = """
+			select id from checkouts where invoice_id = :invoiceId and status = 'open' and expires_at > :now
+			order by id desc limit 1
 			""";
 
 	private static final String EXPIRE = """
@@ -255,6 +268,35 @@ class CheckoutRepository {
 			.list()));
 	}
 
+	/**
+	 * Puts a checkout on a test clock: its subscription will live on the clock's time.
+	 */
+	void setTestClock(long id, long clockId) {
+		this.jdbc.sql(SET_TEST_CLOCK).param("id", id).param("clockId", clockId).update();
+	}
+
+	/** Makes a checkout the payment of an invoice. */
+	void setInvoice(long id, long invoiceId) {
+		this.jdbc.sql(SET_INVOICE).param("id", id).param("invoiceId", invoiceId).update();
+	}
+
+	/** The open checkout that pays an invoice, if one was made. */
+	Optional<Long> openForInvoice(long invoiceId, Instant now) {
+		return this.jdbc.sql(OPEN_FOR_INVOICE)
+			.param("invoiceId", invoiceId)
+			.param("now", Times.db(now))
+			.query(Long.class)
+			.optional();
+	}
+
+	@Nullable Long testClockOf(long id) {
+		return this.jdbc.sql(TEST_CLOCK)
+			.param("id", id)
+			.query((rs, n) -> Rows.nullableLong(rs, "test_clock_id"))
+			.optional()
+			.orElse(null);
+	}
+
 	private Checkout row(ResultSet rs, int n) throws SQLException {
 		return new Checkout(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
 				rs.getBoolean("livemode"), CheckoutStatus.of(rs.getString("status")),
@@ -264,7 +306,7 @@ class CheckoutRepository {
 				rs.getString("cancel_url"), Rows.nullableLong(rs, "order_id"), rs.getString("order_prefix_id"),
 				Times.read(rs, "expires_at"), Times.read(rs, "completed_at"), Times.read(rs, "created_at"),
 				Times.read(rs, "updated_at"), rs.getString("processor_id"), rs.getString("processor_client_secret"),
-				List.of());
+				List.of(), Rows.nullableLong(rs, "invoice_id"));
 	}
 
 }

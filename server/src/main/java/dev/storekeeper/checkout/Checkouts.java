@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.billing.Subscriptions;
+import dev.storekeeper.billing.TestClocks;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.ProductJson;
 import dev.storekeeper.catalog.VariantForSale;
@@ -55,9 +57,12 @@ public class Checkouts {
 
 	private final Carts carts;
 
+	private final TestClocks testClocks;
+
 	Checkouts(CheckoutRepository checkouts, Quotes quotes, CheckoutViews views, Catalog catalog, Payments payments,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Carts carts, Clock clock,
-			@Value("${storekeeper.checkout.ttl:24h}") Duration ttl) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Carts carts, TestClocks testClocks,
+			Clock clock, @Value("${storekeeper.checkout.ttl:24h}") Duration ttl) {
+		this.testClocks = testClocks;
 		this.checkouts = checkouts;
 		this.quotes = quotes;
 		this.views = views;
@@ -106,9 +111,19 @@ public class Checkouts {
 		if (email != null && !email.isBlank() && !Checkout.isEmail(email.trim())) {
 			errors.add("email", "is invalid");
 		}
+		Ref clock = fields.ref("testClock");
 		errors.throwIfAny();
-		return open(caller.accountId(), caller.livemode(), requests, (email != null) ? email.trim() : null,
-				discountCode, null, returnUrl, cancelUrl, cartId, null, true);
+		Long clockId = (clock != null) ? this.testClocks.resolve(caller, clock, "testClock") : null;
+		Long fromCart = cartId;
+		return this.transactions.execute((status) -> {
+			CheckoutJson json = open(caller.accountId(), caller.livemode(), requests,
+					(email != null) ? email.trim() : null, discountCode, null, returnUrl, cancelUrl, fromCart, null,
+					true);
+			if (clockId != null) {
+				this.checkouts.setTestClock(json.id(), clockId);
+			}
+			return json;
+		});
 	}
 
 	/**
@@ -250,13 +265,20 @@ public class Checkouts {
 		String id = null;
 		String secret = null;
 		if (checkout.total() > 0) {
-			if (checkout.mode() == CheckoutMode.SUBSCRIPTION) {
-				throw Errors.of("base", "Subscriptions cannot be paid through Stripe on this server yet: "
-						+ "sell this variant as a one-time payment");
+			boolean subscription = checkout.mode() == CheckoutMode.SUBSCRIPTION;
+			if (subscription && this.catalog
+				.variantsForSale(checkout.accountId(), checkout.livemode(),
+						checkout.items().stream().map(Checkout.Item::priceVariantId).toList())
+				.values()
+				.stream()
+				.anyMatch(Subscriptions::trial)) {
+				throw Errors.of("base", "Subscriptions with a free trial cannot be paid through Stripe on this "
+						+ "server yet: sell this variant without a trial");
 			}
-			SessionGateway.Session session = sessions.open(new SessionGateway.SessionRequest(checkout.prefixId(),
-					checkout.prefixId() + "-" + Ids.random(16), checkout.total(), checkout.currency(),
-					description(checkout), checkout.email(), this.views.pageUrl(checkout), checkout.expiresAt()));
+			SessionGateway.Session session = sessions
+				.open(new SessionGateway.SessionRequest(checkout.prefixId(), checkout.prefixId() + "-" + Ids.random(16),
+						checkout.total(), checkout.currency(), description(checkout), checkout.email(),
+						this.views.pageUrl(checkout), checkout.expiresAt(), subscription));
 			id = session.id();
 			secret = session.clientSecret();
 		}

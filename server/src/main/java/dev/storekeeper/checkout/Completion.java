@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.storekeeper.billing.Invoices;
+import dev.storekeeper.billing.Subscriptions;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.Reservation;
 import dev.storekeeper.catalog.VariantForSale;
@@ -66,6 +68,10 @@ public class Completion {
 
 	private final OrderBook orders;
 
+	private final Subscriptions subscriptions;
+
+	private final Invoices invoices;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -75,8 +81,8 @@ public class Completion {
 	private final Counter completed;
 
 	Completion(CheckoutRepository checkouts, CheckoutViews views, Quotes quotes, Catalog catalog, Discounts discounts,
-			Customers customers, Payments payments, OrderBook orders, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+			Customers customers, Payments payments, OrderBook orders, Subscriptions subscriptions, Invoices invoices,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		this.completed = Counter.builder("storekeeper.checkouts.completed")
 			.description("Checkouts completed into an order on this node")
 			.register(meters);
@@ -88,6 +94,8 @@ public class Completion {
 		this.customers = customers;
 		this.payments = payments;
 		this.orders = orders;
+		this.subscriptions = subscriptions;
+		this.invoices = invoices;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -121,7 +129,8 @@ public class Completion {
 	}
 
 	/** A payment the processor already took on its own form. */
-	record PaidSession(String gateway, PaymentGateway.Charged charge, long amount, String currency) implements Payment {
+	record PaidSession(String gateway, PaymentGateway.Charged charge, long amount, String currency,
+			PaymentGateway.@Nullable SavedCard saved) implements Payment {
 	}
 
 	private CheckoutJson complete(long checkoutId, @Nullable String givenEmail, @Nullable String givenName,
@@ -140,6 +149,9 @@ public class Completion {
 		}
 		if (!Checkout.isEmail(email)) {
 			throw Errors.of("email", "is invalid");
+		}
+		if (checkout.invoiceId() != null) {
+			return completeInvoice(checkout, email, name, payment, now);
 		}
 		Reservation reservation = this.catalog.reserve(checkout.accountId(), checkout.livemode(),
 				checkout.items()
@@ -168,17 +180,37 @@ public class Completion {
 		if (customer.blacklisted()) {
 			throw Errors.of("base", "This buyer cannot purchase from this store");
 		}
-		long total = quote.pricing().total();
+		// a subscription keeps the card for its renewals; a trial charges nothing now
+		VariantForSale recurring = (checkout.mode() == CheckoutMode.SUBSCRIPTION)
+				? quote.variants().stream().filter(VariantForSale::recurring).findFirst().orElse(null) : null;
+		boolean trial = recurring != null && Subscriptions.trial(recurring);
+		Card card = (payment instanceof ByCard(Card given)) ? given : null;
+		PaymentGateway.SavedCard saved = (payment instanceof PaidSession paid) ? paid.saved() : null;
+		if (recurring != null && card == null && saved == null) {
+			throw Errors.of("payment", "needs a card: a subscription charges it again every period");
+		}
+		long total = trial ? 0 : quote.pricing().total();
 		Long chargeId = charge(checkout, total, payment);
 		List<NewOrder.NewLine> lines = new ArrayList<>();
 		for (int i = 0; i < checkout.items().size(); i++) {
 			Checkout.Item item = checkout.items().get(i);
-			lines.add(new NewOrder.NewLine(quote.variants().get(i), item.quantity(), quote.units().get(i),
-					quote.pricing().lineDiscounts().get(i)));
+			lines.add(new NewOrder.NewLine(quote.variants().get(i), item.quantity(), trial ? 0 : quote.units().get(i),
+					trial ? 0 : quote.pricing().lineDiscounts().get(i)));
 		}
 		PlacedOrder order = this.orders.place(new NewOrder(checkout.accountId(), checkout.livemode(), checkout.id(),
 				customer.id(), (discount != null) ? discount.id() : null, checkout.currency(),
-				quote.pricing().subtotal(), quote.pricing().discountAmount(), total, chargeId, lines));
+				trial ? 0 : quote.pricing().subtotal(), trial ? 0 : quote.pricing().discountAmount(), total, chargeId,
+				lines));
+		if (recurring != null) {
+			int quantity = checkout.items()
+				.stream()
+				.filter((item) -> item.priceVariantId() == recurring.id())
+				.mapToInt(Checkout.Item::quantity)
+				.sum();
+			this.subscriptions.start(new Subscriptions.Start(checkout.accountId(), checkout.livemode(), customer.id(),
+					recurring, quantity, quote.pricing().subtotal(), total, checkout.currency(), order.id(), card,
+					saved, this.checkouts.testClockOf(checkout.id())));
+		}
 		if (!this.checkouts.complete(checkout.id(), email, name, order.id(), order.prefixId(), now)) {
 			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
 		}
@@ -192,6 +224,28 @@ public class Completion {
 				Completion.this.completed.increment();
 			}
 		});
+		return json;
+	}
+
+	/**
+	 * Completes the checkout of an invoice: the invoice, locked, must still be payable
+	 * (else 422, nothing charged); its amount is charged and the invoice's module places
+	 * the order and marks it paid.
+	 */
+	private CheckoutJson completeInvoice(Checkout checkout, String email, @Nullable String name, Payment payment,
+			Instant now) {
+		Invoices.Payable payable = this.invoices.lockPayable(Objects.requireNonNull(checkout.invoiceId()));
+		if (payable.amount() != checkout.total()) {
+			throw Errors.of("base", "The invoice's amount changed: open its payment again");
+		}
+		Card card = (payment instanceof ByCard(Card given)) ? given : null;
+		Long chargeId = charge(checkout, checkout.total(), payment);
+		PlacedOrder order = this.invoices.paid(payable.invoiceId(), checkout.id(), chargeId, card);
+		if (!this.checkouts.complete(checkout.id(), email, name, order.id(), order.prefixId(), now)) {
+			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
+		}
+		CheckoutJson json = this.views.json(this.views.reread(checkout));
+		this.events.publishEvent(new CheckoutCompleted(checkout.accountId(), checkout.livemode(), json));
 		return json;
 	}
 
@@ -264,7 +318,7 @@ public class Completion {
 		}
 		try {
 			return this.transactions.execute((status) -> complete(found.id(), paid.email(), paid.name(),
-					new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency())));
+					new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency(), paid.saved())));
 		}
 		catch (StateConflict ex) {
 			Checkout now = this.views.reread(found);

@@ -3,8 +3,8 @@
  * exactly one order through the API or the hosted page, carts and checkout links.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "accounts", "catalog", "customers", "discounts", "orders", "payments",
-		"platform", "platform::jdbc", "platform::pages", "platform::web" })
+@ApplicationModule(allowedDependencies = { "accounts", "billing", "catalog", "customers", "discounts", "orders",
+		"payments", "platform", "platform::jdbc", "platform::pages", "platform::web" })
 package dev.storekeeper.checkout;
 
 import org.jspecify.annotations.NullMarked;

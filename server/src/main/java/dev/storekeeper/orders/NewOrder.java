@@ -7,12 +7,27 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.catalog.VariantForSale;
 
 /**
- * An order to place for a completed checkout: amounts in minor units of {@code currency},
- * {@code amount} being what was charged ({@code subtotal - discountAmount}).
+ * An order to place for a completed checkout, or for a subscription's renewal (no
+ * checkout, no access tokens: the first order's grant the access): amounts in minor units
+ * of {@code currency}, {@code amount} being what was charged
+ * ({@code subtotal - discountAmount}).
  */
-public record NewOrder(long accountId, boolean livemode, long checkoutId, long customerId, @Nullable Long discountId,
-		String currency, long subtotal, long discountAmount, long amount, @Nullable Long chargeId,
-		List<NewLine> lines) {
+public record NewOrder(long accountId, boolean livemode, @Nullable Long checkoutId, @Nullable Long subscriptionId,
+		@Nullable Long invoiceId, long customerId, @Nullable Long discountId, String currency, long subtotal,
+		long discountAmount, long amount, @Nullable Long chargeId, List<NewLine> lines) {
+
+	/** The order of a completed checkout. */
+	public NewOrder(long accountId, boolean livemode, long checkoutId, long customerId, @Nullable Long discountId,
+			String currency, long subtotal, long discountAmount, long amount, @Nullable Long chargeId,
+			List<NewLine> lines) {
+		this(accountId, livemode, checkoutId, null, null, customerId, discountId, currency, subtotal, discountAmount,
+				amount, chargeId, lines);
+	}
+
+	/** Whether it renews a subscription: it grants no access tokens of its own. */
+	boolean renewal() {
+		return this.checkoutId == null && this.subscriptionId != null;
+	}
 
 	/**
 	 * One line: a variant, as the checkout sold it, bought at {@code unitAmount} each,

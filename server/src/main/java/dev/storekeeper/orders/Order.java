@@ -11,10 +11,11 @@ import dev.storekeeper.platform.web.Errors;
  * An order: what a checkout sold and what is left of it to refund, with the rules of
  * refunds and disputes.
  */
-record Order(long id, String prefixId, long accountId, boolean livemode, OrderStatus status, long checkoutId,
+record Order(long id, String prefixId, long accountId, boolean livemode, OrderStatus status, @Nullable Long checkoutId,
 		long customerId, @Nullable Long discountId, @Nullable Long chargeId, String currency, long subtotal,
 		long discountAmount, long amount, long amountRefunded, boolean isFree, boolean isSeatOrder,
-		boolean hasSubscription, Instant createdAt, Instant updatedAt) {
+		boolean hasSubscription, Instant createdAt, Instant updatedAt, @Nullable String subscriptionPrefixId,
+		@Nullable String invoicePrefixId) {
 
 	/** The reasons a refund may give (Stripe's). */
 	static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");

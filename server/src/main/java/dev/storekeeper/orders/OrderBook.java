@@ -101,7 +101,7 @@ public class OrderBook {
 			long lineId = this.orders.insertLine(Ids.next("oi"), orderId, order, line, position++);
 			Integer revokeAfterDays = line.variant().revokeAfterDays();
 			Instant expiresAt = (revokeAfterDays != null) ? now.plus(Duration.ofDays(revokeAfterDays)) : null;
-			for (int seat = 1; seat <= line.seats(); seat++) {
+			for (int seat = 1; seat <= (order.renewal() ? 0 : line.seats()); seat++) {
 				this.orders.insertAccess(Ids.next("at"), Ids.random(32), orderId, lineId, order, line, seat, expiresAt,
 						now);
 			}
@@ -113,6 +113,29 @@ public class OrderBook {
 							.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
 							.toList()));
 		return new PlacedOrder(orderId, prefixId);
+	}
+
+	/**
+	 * Ends the access an order grants at {@code at} (a subscription canceled or paused);
+	 * {@link #restoreAccess} brings it back.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void endAccess(long orderId, Instant at) {
+		this.orders.revokeAccess(orderId, at);
+	}
+
+	/**
+	 * Records that a checkout's order started a subscription, paid by its first invoice.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void linkSubscription(long orderId, long subscriptionId, long invoiceId) {
+		this.orders.linkSubscription(orderId, subscriptionId, invoiceId);
+	}
+
+	/** Gives back the access an order granted (a paused subscription resumed). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void restoreAccess(long orderId) {
+		this.orders.restoreAccess(orderId);
 	}
 
 	/**
@@ -162,8 +185,9 @@ public class OrderBook {
 	public Page<OrderJson> search(Caller caller, @Nullable List<String> statuses, @Nullable Long customerId,
 			@Nullable Long productId, @Nullable Instant createdFrom, @Nullable Instant createdTo, Expand expand,
 			PageQuery page) {
-		return list(caller, new OrderRepository.Filter(null, customerId, productId, createdFrom, createdTo, statuses),
-				expand, page);
+		return list(caller,
+				new OrderRepository.Filter(null, customerId, productId, createdFrom, createdTo, statuses, null), expand,
+				page);
 	}
 
 	/**

@@ -51,6 +51,7 @@ class OrderController {
 			@RequestParam(name = "product_id", required = false) @Nullable String productId,
 			@RequestParam(name = "created_from", required = false) @Nullable String createdFrom,
 			@RequestParam(name = "created_to", required = false) @Nullable String createdTo,
+			@RequestParam(name = "subscription_id", required = false) @Nullable String subscriptionId,
 			@RequestParam(required = false) @Nullable String expand) {
 		Expand expansions = Expand.parse(expand, OrderBook.EXPANSIONS);
 		String state = QueryParams.oneOf("status", status, STATUSES, null);
@@ -63,7 +64,8 @@ class OrderController {
 					.orElseThrow(() -> new NotFound("Product"))
 				: null;
 		OrderRepository.Filter filter = new OrderRepository.Filter(state, customer, product,
-				time("created_from", createdFrom), time("created_to", createdTo));
+				time("created_from", createdFrom), time("created_to", createdTo), null,
+				(subscriptionId != null && !subscriptionId.isBlank()) ? subscriptionId.trim() : null);
 		return this.orders.list(caller, filter, expansions, page);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.web.ReferenceNullability;
 import dev.storekeeper.platform.web.WireSchema;
@@ -22,13 +23,14 @@ import dev.storekeeper.platform.web.WireSchema;
  * {@code disputed} state, which {@code status} cannot carry
  */
 @JsonPropertyOrder({ "id", "prefixId", "status", "amount", "currency", "subtotal", "discountAmount", "amountRefunded",
-		"isFree", "isPaid", "isSeatOrder", "hasSubscription", "disputed", "livemode", "checkoutId", "createdAt",
-		"updatedAt" })
+		"isFree", "isPaid", "isSeatOrder", "hasSubscription", "disputed", "livemode", "checkoutId", "subscription",
+		"invoice", "createdAt", "updatedAt" })
 @WireSchema("Order")
 public record OrderJson(long id, String prefixId, String status, long amount, String currency, long subtotal,
 		long discountAmount, long amountRefunded, boolean isFree, boolean isPaid, boolean isSeatOrder,
-		boolean hasSubscription, boolean disputed, boolean livemode, long checkoutId, Instant createdAt,
-		Instant updatedAt, @JsonIgnore Map<String, Object> expanded) {
+		boolean hasSubscription, boolean disputed, boolean livemode, @Nullable Long checkoutId,
+		@Nullable String subscription, @Nullable String invoice, Instant createdAt, Instant updatedAt,
+		@JsonIgnore Map<String, Object> expanded) {
 
 	static OrderJson of(Order order) {
 		boolean paid = order.paid();
@@ -36,7 +38,8 @@ public record OrderJson(long id, String prefixId, String status, long amount, St
 		return new OrderJson(order.id(), order.prefixId(), order.wireStatus(), order.amount(), order.currency(),
 				order.subtotal(), order.discountAmount(), order.amountRefunded(), order.isFree(), paid,
 				order.isSeatOrder(), order.hasSubscription(), disputed, order.livemode(), order.checkoutId(),
-				order.createdAt(), order.updatedAt(), new LinkedHashMap<>());
+				order.subscriptionPrefixId(), order.invoicePrefixId(), order.createdAt(), order.updatedAt(),
+				new LinkedHashMap<>());
 	}
 
 	/**

@@ -28,15 +28,18 @@ class OrderRepository {
 	private static final String COLUMNS = """
 			o.id, o.prefix_id, o.account_id, o.livemode, o.status, o.checkout_id, o.customer_id, o.discount_id,
 			o.charge_id, o.currency, o.subtotal, o.discount_amount, o.amount, o.amount_refunded, o.is_free,
-			o.is_seat_order, o.has_subscription, o.created_at, o.updated_at
+			o.is_seat_order, o.has_subscription, o.created_at, o.updated_at,
+			(select s.prefix_id from subscriptions s where s.id = o.subscription_id) as subscription_prefix_id,
+			(select i.prefix_id from invoices i where i.id = o.invoice_id) as invoice_prefix_id
 			""";
 
 	private static final String INSERT = """
 			insert into orders (prefix_id, account_id, livemode, status, checkout_id, customer_id, discount_id, charge_id,
 			  currency, subtotal, discount_amount, amount, amount_refunded, is_free, is_seat_order, has_subscription,
-			  created_at, updated_at)
+			  subscription_id, invoice_id, created_at, updated_at)
 			values (:prefixId, :accountId, :livemode, 'succeeded', :checkoutId, :customerId, :discountId, :chargeId,
-			  :currency, :subtotal, :discountAmount, :amount, 0, :isFree, :isSeatOrder, :hasSubscription, :now, :now)
+			  :currency, :subtotal, :discountAmount, :amount, 0, :isFree, :isSeatOrder, :hasSubscription, :subscriptionId,
+			  :invoiceId, :now, :now)
 			""";
 
 	private static final String INSERT_LINE = """
@@ -67,6 +70,8 @@ class OrderRepository {
 			  and (cast(:status as varchar(20)) is null or o.status = :status)
 			  and (cast(:statuses as varchar(200)) is null or :statuses like '%,' || o.status || ',%')
 			  and (cast(:customerId as bigint) is null or o.customer_id = :customerId)
+			  and (cast(:subscription as varchar(40)) is null or o.subscription_id = (select s.id from subscriptions s
+			       where s.account_id = o.account_id and s.prefix_id = :subscription))
 			  and (cast(:createdFrom as timestamp with time zone) is null or o.created_at >= :createdFrom)
 			  and (cast(:createdTo as timestamp with time zone) is null or o.created_at <= :createdTo)
 			  and (cast(:productId as bigint) is null or exists (select 1 from order_line_items li
@@ -114,6 +119,14 @@ class OrderRepository {
 
 	private static final String REVOKE_ACCESS = """
 			update access_tokens set revoked_at = :now where order_id = :orderId and revoked_at is null
+			""";
+
+	private static final String LINK_SUBSCRIPTION = """
+			update orders set subscription_id = :subscriptionId, invoice_id = :invoiceId where id = :id
+			""";
+
+	private static final String RESTORE_ACCESS = """
+			update access_tokens set revoked_at = null where order_id = :orderId
 			""";
 
 	private static final String REFUND_ORDER = """
@@ -173,11 +186,12 @@ class OrderRepository {
 
 	/** Filters of the order list; nulls mean no filter. */
 	record Filter(@Nullable String status, @Nullable Long customerId, @Nullable Long productId,
-			@Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable List<String> statuses) {
+			@Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable List<String> statuses,
+			@Nullable String subscription) {
 
 		Filter(@Nullable String status, @Nullable Long customerId, @Nullable Long productId,
 				@Nullable Instant createdFrom, @Nullable Instant createdTo) {
-			this(status, customerId, productId, createdFrom, createdTo, null);
+			this(status, customerId, productId, createdFrom, createdTo, null, null);
 		}
 
 	}
@@ -189,7 +203,9 @@ class OrderRepository {
 			.param("prefixId", prefixId)
 			.param("accountId", order.accountId())
 			.param("livemode", order.livemode())
-			.param("checkoutId", order.checkoutId())
+			.param("checkoutId", order.checkoutId(), java.sql.Types.BIGINT)
+			.param("subscriptionId", order.subscriptionId(), java.sql.Types.BIGINT)
+			.param("invoiceId", order.invoiceId(), java.sql.Types.BIGINT)
 			.param("customerId", order.customerId())
 			.param("discountId", order.discountId())
 			.param("chargeId", order.chargeId())
@@ -285,6 +301,7 @@ class OrderRepository {
 			.param("statuses", (filter.statuses() != null) ? "," + String.join(",", filter.statuses()) + "," : null,
 					java.sql.Types.VARCHAR)
 			.param("customerId", filter.customerId(), java.sql.Types.BIGINT)
+			.param("subscription", filter.subscription(), java.sql.Types.VARCHAR)
 			.param("productId", filter.productId(), java.sql.Types.BIGINT)
 			.param("createdFrom", Times.db(filter.createdFrom()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("createdTo", Times.db(filter.createdTo()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
@@ -354,6 +371,18 @@ class OrderRepository {
 
 	void revokeAccess(long orderId, Instant now) {
 		this.jdbc.sql(REVOKE_ACCESS).param("orderId", orderId).param("now", Times.db(now)).update();
+	}
+
+	void linkSubscription(long orderId, long subscriptionId, long invoiceId) {
+		this.jdbc.sql(LINK_SUBSCRIPTION)
+			.param("id", orderId)
+			.param("subscriptionId", subscriptionId)
+			.param("invoiceId", invoiceId)
+			.update();
+	}
+
+	void restoreAccess(long orderId) {
+		this.jdbc.sql(RESTORE_ACCESS).param("orderId", orderId).update();
 	}
 
 	boolean refund(long orderId, long amount, Instant now) {
@@ -430,11 +459,12 @@ class OrderRepository {
 
 	private Order order(ResultSet rs, int n) throws SQLException {
 		return new Order(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("account_id"),
-				rs.getBoolean("livemode"), OrderStatus.of(rs.getString("status")), rs.getLong("checkout_id"),
+				rs.getBoolean("livemode"), OrderStatus.of(rs.getString("status")), Rows.nullableLong(rs, "checkout_id"),
 				rs.getLong("customer_id"), Rows.nullableLong(rs, "discount_id"), Rows.nullableLong(rs, "charge_id"),
 				rs.getString("currency"), rs.getLong("subtotal"), rs.getLong("discount_amount"), rs.getLong("amount"),
 				rs.getLong("amount_refunded"), rs.getBoolean("is_free"), rs.getBoolean("is_seat_order"),
-				rs.getBoolean("has_subscription"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+				rs.getBoolean("has_subscription"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
+				rs.getString("subscription_prefix_id"), rs.getString("invoice_prefix_id"));
 	}
 
 	private Order.Access accessRow(ResultSet rs, int n) throws SQLException {

@@ -104,6 +104,47 @@ public class Payments {
 	}
 
 	/**
+	 * Checks a card through the mode's gateway and returns it as saved for later charges
+	 * (the sandbox keeps its test behaviour in the reference, never the number).
+	 */
+	public PaymentGateway.SavedCard save(boolean livemode, Card card) {
+		String name = gatewayName(livemode);
+		if (name == null) {
+			throw Errors.of("base", "Live payments are not configured on this server (set STRIPE_SECRET_KEY)");
+		}
+		return this.gateways.get(name).save(card);
+	}
+
+	/**
+	 * Charges a saved card without the buyer through {@code gateway} and records the
+	 * charge in the caller's transaction; a decline is an answer, not an exception, so
+	 * the caller can record it in the same transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public OffSession chargeSaved(long accountId, boolean livemode, String gateway, PaymentGateway.SavedCard card,
+			long amount, String currency, String description, String idempotencyKey) {
+		PaymentGateway found = this.gateways.get(gateway);
+		if (found == null) {
+			return new OffSession(null, "processing_error", "The gateway " + gateway + " is not configured");
+		}
+		try {
+			PaymentGateway.Charged charged = found.chargeSaved(card, amount, currency, description, idempotencyKey);
+			return new OffSession(record(accountId, livemode, gateway, charged, amount, currency, description), null,
+					null);
+		}
+		catch (PaymentFailed ex) {
+			return new OffSession(null, ex.code(), ex.getMessage());
+		}
+		catch (ProcessorError ex) {
+			return new OffSession(null, "processing_error", ex.getMessage());
+		}
+	}
+
+	/** A charge without the buyer: the charge, or the decline's code and message. */
+	public record OffSession(@Nullable Charge charge, @Nullable String declineCode, @Nullable String message) {
+	}
+
+	/**
 	 * Records a charge a gateway made outside this service (such as a completed Stripe
 	 * session).
 	 */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The built-in gateway of test mode: moves no money. {@code 4242 4242 4242 4242}
  * succeeds, {@code 4000 0000 0000 0002} is declined ({@code card_declined}),
  * {@code 4000 0000 0000 9995} is declined ({@code insufficient_funds}); any other number
- * that passes Luhn succeeds, one that fails it is invalid.
+ * that passes Luhn succeeds, one that fails it is invalid. Saved, {@code 4000 0000 0000
+ * 0341} passes at checkout but every later charge is declined ({@code card_declined}).
  */
 @Component
 class SandboxGateway implements PaymentGateway {
@@ -22,6 +23,13 @@ class SandboxGateway implements PaymentGateway {
 	static final String DECLINED = "4000000000000002";
 
 	static final String INSUFFICIENT_FUNDS = "4000000000009995";
+
+	static final String DECLINES_LATER = "4000000000000341";
+
+	/** The behaviour of a saved card rides in its reference; the number is not kept. */
+	private static final String SAVED_DECLINES = "sandbox_pm_declines_";
+
+	private static final String SAVED_INSUFFICIENT = "sandbox_pm_insufficient_";
 
 	private final Clock clock;
 
@@ -48,6 +56,38 @@ class SandboxGateway implements PaymentGateway {
 			throw new PaymentFailed("insufficient_funds", "Your card has insufficient funds.");
 		}
 		return new Charged("sandbox_" + Ids.random(24), null, card.lastFour());
+	}
+
+	@Override
+	public SavedCard save(Card card) {
+		validate(card);
+		String digits = card.digits();
+		String kind = (digits.equals(DECLINES_LATER) || digits.equals(DECLINED)) ? SAVED_DECLINES
+				: digits.equals(INSUFFICIENT_FUNDS) ? SAVED_INSUFFICIENT : "sandbox_pm_";
+		return new SavedCard(kind + Ids.random(24), null, brand(digits), card.lastFour(), card.expMonth(),
+				fullYear(card.expYear()));
+	}
+
+	@Override
+	public Charged chargeSaved(SavedCard card, long amount, String currency, String description,
+			String idempotencyKey) {
+		if (card.processorId().startsWith(SAVED_DECLINES)) {
+			throw new PaymentFailed("card_declined", "Your card was declined.");
+		}
+		if (card.processorId().startsWith(SAVED_INSUFFICIENT)) {
+			throw new PaymentFailed("insufficient_funds", "Your card has insufficient funds.");
+		}
+		return new Charged("sandbox_" + Ids.random(24), null, card.lastFour());
+	}
+
+	private static String brand(String digits) {
+		if (digits.startsWith("4")) {
+			return "visa";
+		}
+		if (digits.startsWith("5") || digits.startsWith("2")) {
+			return "mastercard";
+		}
+		return digits.startsWith("34") || digits.startsWith("37") ? "amex" : "unknown";
 	}
 
 	@Override

@@ -21,7 +21,8 @@ public interface SessionGateway {
 
 	/**
 	 * Opens a session for {@code amount}; the same {@code idempotencyKey} returns the
-	 * same session.
+	 * same session. With {@code saveCard} (a subscription) the processor keeps the card
+	 * on a customer of its own for later charges without the buyer.
 	 * @throws dev.storekeeper.payments.ProcessorError when the processor fails
 	 */
 	Session open(SessionRequest request);
@@ -39,7 +40,14 @@ public interface SessionGateway {
 
 	/** What a session is opened for. */
 	record SessionRequest(String reference, String idempotencyKey, long amount, String currency, String description,
-			@Nullable String email, String returnUrl, Instant expiresAt) {
+			@Nullable String email, String returnUrl, Instant expiresAt, boolean saveCard) {
+
+		/** A session that charges once and keeps nothing. */
+		public SessionRequest(String reference, String idempotencyKey, long amount, String currency, String description,
+				@Nullable String email, String returnUrl, Instant expiresAt) {
+			this(reference, idempotencyKey, amount, currency, description, email, returnUrl, expiresAt, false);
+		}
+
 	}
 
 	/** An open session: its id and the client secret the browser pays with. */
@@ -51,7 +59,8 @@ public interface SessionGateway {
 	 * or not yet.
 	 */
 	record PaidSession(String id, boolean paid, @Nullable String reference, long amount, String currency,
-			@Nullable String email, @Nullable String name, PaymentGateway.@Nullable Charged charge) {
+			@Nullable String email, @Nullable String name, PaymentGateway.@Nullable Charged charge,
+			PaymentGateway.@Nullable SavedCard saved) {
 	}
 
 }

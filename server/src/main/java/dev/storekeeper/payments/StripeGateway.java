@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
@@ -62,6 +64,39 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 				+ "clientSecret through Stripe.js, or on the hosted checkout page");
 	}
 
+	/**
+	 * A renewal: a PaymentIntent confirmed off-session on the saved card of the Stripe
+	 * Customer; {@code authentication_required} is a decline like any other.
+	 */
+	@Override
+	public Charged chargeSaved(SavedCard card, long amount, String currency, String description,
+			String idempotencyKey) {
+		PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+			.setAmount(amount)
+			.setCurrency(currency.toLowerCase(Locale.ROOT))
+			.setPaymentMethod(card.processorId())
+			.setOffSession(true)
+			.setConfirm(true)
+			.setDescription(description);
+		if (card.processorCustomerId() != null) {
+			params.setCustomer(card.processorCustomerId());
+		}
+		try {
+			PaymentIntent intent = this.client.paymentIntents()
+				.create(params.build(), RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+			return new Charged((intent.getLatestCharge() != null) ? intent.getLatestCharge() : intent.getId(), null,
+					card.lastFour());
+		}
+		catch (CardException ex) {
+			throw new PaymentFailed((ex.getCode() != null) ? ex.getCode() : "card_declined",
+					(ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
+							? ex.getStripeError().getMessage() : "The card was declined.");
+		}
+		catch (StripeException ex) {
+			throw failure("charge a saved card", ex);
+		}
+	}
+
 	@Override
 	public String refund(String processorChargeId, long amount, String currency) {
 		try {
@@ -108,6 +143,16 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 		if (request.email() != null) {
 			params.setCustomerEmail(request.email());
 		}
+		if (request.saveCard()) {
+			// a subscription: Stripe keeps the card on a customer for the renewals'
+			// off-session charges
+			params.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS);
+			params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+				.setDescription(request.description())
+				.putMetadata("storekeeper_checkout", request.reference())
+				.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
+				.build());
+		}
 		try {
 			com.stripe.model.checkout.Session session = this.client.checkout()
 				.sessions()
@@ -142,13 +187,22 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 						RequestOptions.builder().build());
 			boolean paid = "paid".equals(session.getPaymentStatus());
 			Charged charged = null;
+			SavedCard saved = null;
 			PaymentIntent intent = session.getPaymentIntentObject();
 			if (paid && intent != null && intent.getLatestChargeObject() != null) {
 				com.stripe.model.Charge charge = intent.getLatestChargeObject();
-				String lastFour = (charge.getPaymentMethodDetails() != null
-						&& charge.getPaymentMethodDetails().getCard() != null)
-								? charge.getPaymentMethodDetails().getCard().getLast4() : null;
+				com.stripe.model.Charge.PaymentMethodDetails.Card card = (charge.getPaymentMethodDetails() != null)
+						? charge.getPaymentMethodDetails().getCard() : null;
+				String lastFour = (card != null) ? card.getLast4() : null;
 				charged = new Charged(charge.getId(), charge.getReceiptUrl(), lastFour);
+				// the card kept for off-session renewals, when the session asked Stripe
+				// to
+				if (card != null && intent.getPaymentMethod() != null && session.getCustomer() != null
+						&& card.getExpMonth() != null && card.getExpYear() != null) {
+					saved = new SavedCard(intent.getPaymentMethod(), session.getCustomer(),
+							(card.getBrand() != null) ? card.getBrand() : "unknown", lastFour,
+							card.getExpMonth().intValue(), card.getExpYear().intValue());
+				}
 			}
 			String email = (session.getCustomerDetails() != null) ? session.getCustomerDetails().getEmail()
 					: session.getCustomerEmail();
@@ -159,7 +213,7 @@ public class StripeGateway implements PaymentGateway, SessionGateway {
 					(reference != null) ? reference : session.getClientReferenceId(),
 					(session.getAmountTotal() != null) ? session.getAmountTotal() : 0,
 					(session.getCurrency() != null) ? session.getCurrency().toUpperCase(Locale.ROOT) : "", email, name,
-					charged);
+					charged, saved);
 		}
 		catch (StripeException ex) {
 			throw failure("read a payment session", ex);

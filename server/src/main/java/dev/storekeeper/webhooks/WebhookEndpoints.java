@@ -39,7 +39,19 @@ public class WebhookEndpoints {
 	/** Every event type an endpoint can ask for. */
 	public static final List<String> EVENT_TYPES = List.of("checkout.created", "checkout.completed", "order.created",
 			"order.paid", "order.refunded", "order.disputed", "payment.failed", "customer.created", "lead.created",
-			"product.created", "product.updated", "product.deleted", "product.low_stock", "review.created");
+			"product.created", "product.updated", "product.deleted", "product.low_stock", "review.created",
+			"subscription.created", "subscription.renewed", "subscription.past_due", "subscription.paused",
+			"subscription.resumed", "subscription.cancelled", "subscription.canceled", "invoice.created",
+			"invoice.paid", "invoice.payment_failed", "invoice.past_due", "invoice.voided");
+
+	/** The other spelling of an event type both of whose spellings may be subscribed. */
+	static String alias(String type) {
+		return switch (type) {
+			case "subscription.cancelled" -> "subscription.canceled";
+			case "subscription.canceled" -> "subscription.cancelled";
+			default -> type;
+		};
+	}
 
 	/** The dialects an endpoint can speak. */
 	static final List<String> DIALECTS = List.of("crevio", "sellvy");
@@ -72,7 +84,8 @@ public class WebhookEndpoints {
 				return false;
 			}
 			String name = sellvy() ? type.substring(SELLVY.length()) : type;
-			return this.enabledEvents.contains("*") || this.enabledEvents.contains(name);
+			return this.enabledEvents.contains("*") || this.enabledEvents.contains(name)
+					|| this.enabledEvents.contains(alias(name));
 		}
 
 		boolean sellvy() {

@@ -3,6 +3,7 @@ package dev.storekeeper.webhooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.storekeeper.billing.BillingEvent;
 import dev.storekeeper.catalog.ProductCreated;
 import dev.storekeeper.catalog.ProductDeleted;
 import dev.storekeeper.catalog.ProductUpdated;
@@ -130,6 +131,12 @@ class WebhookEvents {
 			recordSellvy(disputed.accountId(), disputed.livemode(), "order.disputed",
 					this.sellvy.order(disputed.accountId(), disputed.livemode(), disputed.orderId()));
 		}
+	}
+
+	@EventListener
+	@Order(Listeners.REPORT)
+	void on(BillingEvent event) {
+		this.outbox.record(event.accountId(), event.livemode(), event.type(), event.data());
 	}
 
 	@EventListener

@@ -3,8 +3,8 @@
  * the outbox to them.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "catalog", "checkout", "customers", "orders", "outbox", "platform",
-		"platform::jdbc", "platform::web", "sales", "sellvy" })
+@ApplicationModule(allowedDependencies = { "billing", "catalog", "checkout", "customers", "orders", "outbox",
+		"platform", "platform::jdbc", "platform::web", "sales", "sellvy" })
 package dev.storekeeper.webhooks;
 
 import org.jspecify.annotations.NullMarked;

@@ -85,6 +85,9 @@ class StripeApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	Seller seller;
 
 	Http http;
@@ -200,6 +203,62 @@ class StripeApiTests {
 			.param("id", order.at("/charge/id"))
 			.query(String.class)
 			.single();
+	}
+
+	@Test
+	void aLiveSubscriptionKeepsTheCardAtStripeAndRenewsWithAnOffSessionPaymentIntent() throws Exception {
+		String variant = variant(1900, ",\"billingType\":\"recurring\",\"recurringInterval\":\"month\"");
+		String session = nextSession(1900);
+		Response checkout = this.live.post("/v1/checkouts", "{\"priceVariantId\":\"" + variant + "\"}");
+		assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
+		assertThat(checkout.at("/mode")).isEqualTo("subscription");
+		stripe.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
+			.withRequestBody(containing("customer_creation=always"))
+			.withRequestBody(containing("payment_intent_data[setup_future_usage]=off_session")));
+		String charge = "ch_" + UUID.randomUUID().toString().replace("-", "");
+		String customer = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session)).willReturn(json("""
+				{"id":"%s","object":"checkout.session","amount_total":1900,"currency":"usd","status":"complete",
+				 "payment_status":"paid","metadata":{"storekeeper_checkout":"%s"},"customer":"%s",
+				 "customer_details":{"email":"sub@example.com","name":"Sue Scriber"},
+				 "payment_intent":{"id":"pi_%s","object":"payment_intent","payment_method":"pm_card_saved",
+				   "latest_charge":{"id":"%s","object":"charge","amount":1900,"amount_refunded":0,"currency":"usd",
+				   "payment_method_details":{"type":"card","card":{"last4":"4242","brand":"visa","exp_month":8,
+				   "exp_year":2041}}}}}
+				""".formatted(session, checkout.at("/prefixId"), customer, charge, charge))));
+		assertThat(webhook("checkout.session.completed", "{\"id\":\"" + session + "\"}").status()).isEqualTo(200);
+		Response list = this.live.get("/v1/subscriptions?price_variant_id=" + variant);
+		assertThat(list.at("/items/0/status")).as(list.toString()).isEqualTo("active");
+		assertThat(list.at("/items/0/paymentMethod/lastFour")).isEqualTo("4242");
+		assertThat(list.at("/items/0/paymentMethod/expYear")).isEqualTo("2041");
+		assertThat(this.jdbc
+			.sql("select processor_id || ' ' || processor_customer_id || ' ' || gateway from "
+					+ "payment_methods where account_id = :id")
+			.param("id", this.seller.account().id())
+			.query(String.class)
+			.single()).isEqualTo("pm_card_saved " + customer + " stripe");
+
+		// the renewal, as the billing scheduler of any node runs it once the period ends
+		String renewal = "ch_" + UUID.randomUUID().toString().replace("-", "");
+		stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(json("""
+				{"id":"pi_renewal","object":"payment_intent","status":"succeeded","amount":1900,"currency":"usd",
+				 "latest_charge":"%s"}
+				""".formatted(renewal))));
+		Object scheduler = this.context.getBean(Class.forName("dev.storekeeper.billing.BillingScheduler"));
+		java.lang.reflect.Method runDue = scheduler.getClass().getDeclaredMethod("runDue", java.time.Instant.class);
+		runDue.setAccessible(true);
+		runDue.invoke(scheduler, java.time.Instant.parse(list.at("/items/0/currentPeriodEnd")).plusSeconds(1));
+		stripe.verify(
+				postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing("customer=" + customer))
+					.withRequestBody(containing("payment_method=pm_card_saved"))
+					.withRequestBody(containing("off_session=true"))
+					.withRequestBody(containing("confirm=true"))
+					.withHeader("Idempotency-Key", WireMock.matching("inv_.*:attempt-1")));
+		Response renewed = this.live.get("/v1/subscriptions/" + list.at("/items/0/prefixId"));
+		assertThat(renewed.at("/status")).isEqualTo("active");
+		assertThat(this.live.get("/v1/orders?subscription_id=" + renewed.at("/prefixId")).json().path("items").size())
+			.isEqualTo(2);
+		assertThat(events()).contains("subscription.created", "subscription.renewed");
 	}
 
 	@Test

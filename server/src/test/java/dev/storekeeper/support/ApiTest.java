@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 				"storekeeper.cache-ttl=1h",
 				// no scheduled job runs while a test counts statements (the blog tests
 				// publish due posts themselves)
-				"storekeeper.blog.publish-interval=PT1H", "storekeeper.idempotency.purge-interval=PT1H" })
+				"storekeeper.blog.publish-interval=PT1H", "storekeeper.idempotency.purge-interval=PT1H",
+				"storekeeper.billing.poll-interval=PT1H" })
 @Import(TestSupportConfiguration.class)
 public abstract class ApiTest {
 
