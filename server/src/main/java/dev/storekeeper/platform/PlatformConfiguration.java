@@ -16,8 +16,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires the platform's filters, in order: request id, security headers, body limit,
- * metrics access, authentication, rate limit, idempotency.
+ * Wires the platform's filters, in order: request timing, request id, security headers,
+ * body limit, metrics access, authentication, rate limit, idempotency.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -61,6 +61,11 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	@Bean
 	FilterRegistrationBean<Draining> drainingFilter(Draining draining) {
 		return filter(draining, Ordered.HIGHEST_PRECEDENCE + 15);
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestTimings> requestTimings(io.micrometer.core.instrument.MeterRegistry meters) {
+		return filter(new RequestTimings(meters), Ordered.HIGHEST_PRECEDENCE + 5);
 	}
 
 	@Bean
