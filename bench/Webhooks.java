@@ -1,7 +1,8 @@
 // Webhook benchmark, run by bench/run.sh as a single-file program:
-//   java bench/Webhooks.java API_URL TOKEN EVENTS
-// Starts a local receiver that answers 200 and records when each event arrives, registers it as a webhook endpoint
-// for product.updated, then
+//   java bench/Webhooks.java API_URL TOKEN EVENTS [RECEIVERS, default 1]
+// Starts RECEIVERS local receivers (each its own HTTP server and port) that answer 200 and record when each event
+// arrives, registers each as a webhook endpoint for product.updated (so every event makes RECEIVERS deliveries),
+// then
 //  1. latency: updates a product 20 times a second, 100 times, and measures from the moment each PATCH was sent
 //     (the event cannot be older) to the first attempt's arrival at the receiver;
 //  2. throughput: updates 8 products as fast as 8 clients can, EVENTS times in all, and measures deliveries/s from
@@ -40,24 +41,30 @@ public class Webhooks {
 		api = args[0];
 		token = args[1];
 		int events = Integer.parseInt(args[2]);
+		int receivers = (args.length > 3) ? Integer.parseInt(args[3]) : 1;
 		Map<String, Long> arrivals = new ConcurrentHashMap<>();
 		AtomicInteger received = new AtomicInteger();
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-		receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		receiver.createContext("/hook", (exchange) -> {
-			long now = System.nanoTime();
-			String body = new String(exchange.getRequestBody().readAllBytes());
-			Matcher mark = MARK.matcher(body);
-			if (mark.find()) {
-				arrivals.putIfAbsent(mark.group(), now);
-			}
-			received.incrementAndGet();
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		receiver.start();
-		String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-		call("POST", "/v1/webhook_endpoints", "{\"url\":\"" + url + "\",\"enabledEvents\":[\"product.updated\"]}");
+		List<HttpServer> servers = new ArrayList<>();
+		for (int r = 0; r < receivers; r++) {
+			String at = "@" + r;
+			HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+			receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+			receiver.createContext("/hook", (exchange) -> {
+				long now = System.nanoTime();
+				String body = new String(exchange.getRequestBody().readAllBytes());
+				Matcher mark = MARK.matcher(body);
+				if (mark.find()) {
+					arrivals.putIfAbsent(mark.group() + at, now);
+				}
+				received.incrementAndGet();
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			receiver.start();
+			servers.add(receiver);
+			String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+			call("POST", "/v1/webhook_endpoints", "{\"url\":\"" + url + "\",\"enabledEvents\":[\"product.updated\"]}");
+		}
 		List<String> products = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			products.add(id(call("POST", "/v1/products", "{\"name\":\"Webhook bench " + i + "\"}")));
@@ -76,16 +83,18 @@ public class Webhooks {
 				Thread.sleep(Duration.ofNanos(wait));
 			}
 		}
-		awaitArrivals(arrivals, "bench-lat-", paced, 30);
+		awaitArrivals(arrivals, "bench-lat-", paced * receivers, 30);
 		List<Double> latencies = new ArrayList<>();
 		for (int i = 0; i < paced; i++) {
-			Long at = arrivals.get("bench-lat-" + i);
-			if (at != null) {
-				latencies.add((at - sent[i]) / 1e6);
+			for (int r = 0; r < receivers; r++) {
+				Long at = arrivals.get("bench-lat-" + i + "@" + r);
+				if (at != null) {
+					latencies.add((at - sent[i]) / 1e6);
+				}
 			}
 		}
-		print("webhook event -> first attempt (20 events/s)", paced / ((System.nanoTime() - pacedStart) / 1e9),
-				latencies, paced - latencies.size());
+		print("webhook event -> first attempt (20 events/s, " + receivers + " receivers)",
+				paced / ((System.nanoTime() - pacedStart) / 1e9), latencies, paced * receivers - latencies.size());
 
 		// 2. a burst: deliveries/s
 		long[] sentAt = new long[events];
@@ -110,19 +119,21 @@ public class Webhooks {
 			}
 		}
 		double createSeconds = (System.nanoTime() - start) / 1e9;
-		awaitArrivals(arrivals, "bench-thr-", events, 60);
+		awaitArrivals(arrivals, "bench-thr-", events * receivers, 60);
 		long last = start;
 		List<Double> burst = new ArrayList<>();
 		for (int i = 0; i < events; i++) {
-			Long at = arrivals.get("bench-thr-" + i);
-			if (at != null) {
-				last = Math.max(last, at);
-				burst.add((at - sentAt[i]) / 1e6);
+			for (int r = 0; r < receivers; r++) {
+				Long at = arrivals.get("bench-thr-" + i + "@" + r);
+				if (at != null) {
+					last = Math.max(last, at);
+					burst.add((at - sentAt[i]) / 1e6);
+				}
 			}
 		}
 		double seconds = (last - start) / 1e9;
-		print("webhook deliveries (" + events + " events, 8 clients)", burst.size() / seconds, burst,
-				events - burst.size() + failed.get());
+		print("webhook deliveries/s (" + events + " events by 8 clients x " + receivers + " receivers)",
+				burst.size() / seconds, burst, events * receivers - burst.size() + failed.get());
 		System.err.printf("events created at %.0f/s; %d deliveries received in %.1f s%n", events / createSeconds,
 				burst.size(), seconds);
 		String account = System.getenv("BENCH_ACCOUNT_ID");
@@ -138,20 +149,22 @@ public class Webhooks {
 			if (psql.waitFor() != 0) {
 				throw new IllegalStateException("psql failed");
 			}
-			awaitArrivals(arrivals, "bench-sql-", events, 60);
+			awaitArrivals(arrivals, "bench-sql-", events * receivers, 60);
 			long lastSql = inserted;
 			List<Double> sql = new ArrayList<>();
 			for (int i = 0; i < events; i++) {
-				Long at = arrivals.get("bench-sql-" + i);
-				if (at != null) {
-					lastSql = Math.max(lastSql, at);
-					sql.add((at - inserted) / 1e6);
+				for (int r = 0; r < receivers; r++) {
+					Long at = arrivals.get("bench-sql-" + i + "@" + r);
+					if (at != null) {
+						lastSql = Math.max(lastSql, at);
+						sql.add((at - inserted) / 1e6);
+					}
 				}
 			}
-			print("webhook deliveries (" + events + " events inserted at once)", sql.size() / ((lastSql - inserted) / 1e9),
-					sql, events - sql.size());
+			print("webhook deliveries/s (" + events + " events inserted at once x " + receivers + " receivers)",
+					sql.size() / ((lastSql - inserted) / 1e9), sql, events * receivers - sql.size());
 		}
-		receiver.stop(0);
+		servers.forEach((server) -> server.stop(0));
 		System.exit(0);
 	}
 

@@ -9,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.storekeeper.platform.jdbc.Settings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,14 +32,35 @@ class TokenHasher {
 		this.configured = configured;
 	}
 
+	/**
+	 * A MAC initialised with the pepper, cloned for each hash: looking the algorithm up
+	 * and initialising a key for every request cost about 4 % of a cached product read.
+	 */
+	private volatile @Nullable Mac prototype;
+
 	String hash(String token) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(mac().doFinal(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
+		}
+	}
+
+	private Mac mac() throws GeneralSecurityException {
+		Mac current = this.prototype;
+		if (current == null) {
+			current = Mac.getInstance("HmacSHA256");
+			current.init(new SecretKeySpec(pepper(), "HmacSHA256"));
+			this.prototype = current;
+		}
+		try {
+			return (Mac) current.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			Mac fresh = Mac.getInstance("HmacSHA256");
+			fresh.init(new SecretKeySpec(pepper(), "HmacSHA256"));
+			return fresh;
 		}
 	}
 

@@ -13,6 +13,8 @@ import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PublicUrl;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +37,17 @@ class CatalogViews {
 
 	private final CatalogCache cache;
 
+	private final JsonMapper json;
+
 	CatalogViews(ProductRepository products, PriceVariantRepository variants, ReviewRepository reviews,
-			Accounts accounts, PublicUrl publicUrl, CatalogCache cache) {
+			Accounts accounts, PublicUrl publicUrl, CatalogCache cache, JsonMapper json) {
 		this.products = products;
 		this.variants = variants;
 		this.reviews = reviews;
 		this.accounts = accounts;
 		this.publicUrl = publicUrl;
 		this.cache = cache;
+		this.json = json;
 	}
 
 	/**
@@ -109,6 +114,43 @@ class CatalogViews {
 		Map<Long, ProductJson> result = new LinkedHashMap<>();
 		cached.forEach((id, json) -> result.put(id, json.withSeller(seller)));
 		return result;
+	}
+
+	/**
+	 * A product as {@code GET} shows it, rendered as JSON once per cached product and
+	 * seller.
+	 */
+	private record Rendered(ProductJson shown, byte[] bytes) {
+	}
+
+	/**
+	 * The JSON bytes of the account's product {@code id} as {@code GET} shows it, when
+	 * the catalog cache holds the product and its rendering (null otherwise): no
+	 * transaction, no statement (but the account's when the accounts' cache lacks it).
+	 * The rendering is used only for the very product object the cache holds now, with
+	 * the seller as it is now, so it is never older than the cached product.
+	 */
+	byte @Nullable [] cachedBytes(long accountId, boolean livemode, long id) {
+		long generation = this.cache.generation();
+		if (!(this.cache.get(new CacheKey("product", accountId, livemode, id),
+				generation) instanceof ProductJson cached)) {
+			return null;
+		}
+		ProductJson shown = cached.withSeller(AccountJson.of(this.accounts.get(accountId)));
+		return (this.cache.get(new CacheKey("product-bytes", accountId, livemode, id),
+				generation) instanceof Rendered rendered && rendered.shown() == shown) ? rendered.bytes() : null;
+	}
+
+	/**
+	 * {@code shown} (as {@link #productJson} returned it) rendered as JSON, as Spring MVC
+	 * would write it, and kept beside the cached product for {@link #cachedBytes}.
+	 */
+	byte[] render(long accountId, boolean livemode, ProductJson shown) {
+		long generation = this.cache.generation();
+		byte[] bytes = this.json.writeValueAsBytes(shown);
+		this.cache.put(new CacheKey("product-bytes", accountId, livemode, shown.id()), new Rendered(shown, bytes),
+				generation);
+		return bytes;
 	}
 
 	/**

@@ -93,6 +93,23 @@ public class Products {
 		return json;
 	}
 
+	/**
+	 * The caller's product as {@code GET} shows it, as JSON bytes: straight from the
+	 * catalog cache when it holds the product and its rendering (no transaction, no
+	 * statement), otherwise read as {@link #get} does and rendered once.
+	 */
+	byte[] rendered(Caller caller, String key) {
+		long generation = this.cache.generation();
+		if (this.cache.get(new CatalogViews.CacheKey("product-key", caller.accountId(), caller.livemode(), key),
+				generation) instanceof Long id) {
+			byte[] bytes = this.views.cachedBytes(caller.accountId(), caller.livemode(), id);
+			if (bytes != null) {
+				return bytes;
+			}
+		}
+		return this.views.render(caller.accountId(), caller.livemode(), get(caller, key));
+	}
+
 	/** Creates a product; records {@code product.created}. */
 	@Transactional
 	public ProductJson create(Caller caller, Fields fields) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -246,9 +247,10 @@ public class Customers {
 
 	private Customer insert(long accountId, boolean livemode, CustomerDraft draft, boolean takenIsError) {
 		Instant now = Times.now(this.clock);
+		String prefixId = Ids.next("cus");
 		long id;
 		try {
-			id = this.customers.insert(Ids.next("cus"), accountId, livemode, draft, now);
+			id = this.customers.insert(prefixId, accountId, livemode, draft, now);
 		}
 		catch (DuplicateKeyException ex) {
 			if (takenIsError) {
@@ -256,10 +258,16 @@ public class Customers {
 			}
 			throw ex;
 		}
+		Customer customer;
 		if (draft.tags != null && !draft.tags.isEmpty()) {
 			this.customers.replaceTags(id, accountId, livemode, draft.tags);
+			customer = this.customers.findById(accountId, livemode, id).orElseThrow();
 		}
-		Customer customer = this.customers.findById(accountId, livemode, id).orElseThrow();
+		else {
+			// the row as inserted (a checkout's new buyer has no tags), not read back
+			customer = new Customer(id, prefixId, accountId, livemode, draft.email, draft.name, draft.firstName,
+					draft.lastName, draft.customerType, 0, 0, false, null, List.of(), now, now);
+		}
 		CustomerJson json = CustomerJson.of(customer);
 		this.events.publishEvent(new CustomerCreated(accountId, livemode, json));
 		return customer;

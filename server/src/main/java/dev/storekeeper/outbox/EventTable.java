@@ -1,6 +1,7 @@
 package dev.storekeeper.outbox;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,11 @@ class EventTable implements Outbox {
 			values (:prefixId, :accountId, :livemode, :type, :data, :createdAt)
 			""";
 
+	/** Many entries in one statement: {@code :rows} expands to one tuple per entry. */
+	private static final String INSERT_ALL = """
+			insert into events (prefix_id, account_id, livemode, type, data, created_at) values :rows
+			""";
+
 	private static final String UNFANNED = """
 			select id, account_id, livemode, type from events where fanned_out = false order by id limit :limit
 			""";
@@ -45,34 +51,77 @@ class EventTable implements Outbox {
 		this.publisher = publisher;
 	}
 
+	/**
+	 * The entries a transaction has recorded and not yet written, written together in one
+	 * statement just before it commits (a checkout's completion records five).
+	 */
+	private final class Pending implements TransactionSynchronization {
+
+		final List<Object[]> rows = new ArrayList<>();
+
+		boolean written;
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write();
+		}
+
+		void write() {
+			this.written = true;
+			if (!this.rows.isEmpty()) {
+				EventTable.this.jdbc.sql(INSERT_ALL).param("rows", List.copyOf(this.rows)).update();
+				this.rows.clear();
+			}
+		}
+
+		@Override
+		public void afterCommit() {
+			EventTable.this.publisher.publishEvent(new Committed());
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(Pending.class);
+		}
+
+	}
+
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String record(long accountId, boolean livemode, String type, Object data) {
 		String prefixId = Ids.next("whev");
+		String serialized = this.json.writeValueAsString(data);
+		Object createdAt = Times.db(Times.now(this.clock));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			insert(prefixId, accountId, livemode, type, serialized, createdAt);
+			return prefixId;
+		}
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
+		if (pending == null) {
+			pending = new Pending();
+			TransactionSynchronizationManager.bindResource(Pending.class, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		if (pending.written) {
+			// recorded while the transaction commits (by another synchronization): at
+			// once
+			insert(prefixId, accountId, livemode, type, serialized, createdAt);
+		}
+		else {
+			pending.rows.add(new Object[] { prefixId, accountId, livemode, type, serialized, createdAt });
+		}
+		return prefixId;
+	}
+
+	private void insert(String prefixId, long accountId, boolean livemode, String type, String data, Object createdAt) {
 		this.jdbc.sql(INSERT)
 			.param("prefixId", prefixId)
 			.param("accountId", accountId)
 			.param("livemode", livemode)
 			.param("type", type)
-			.param("data", this.json.writeValueAsString(data))
-			.param("createdAt", Times.db(Times.now(this.clock)))
+			.param("data", data)
+			.param("createdAt", createdAt)
 			.update();
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& !TransactionSynchronizationManager.hasResource(Committed.class)) {
-			TransactionSynchronizationManager.bindResource(Committed.class, Boolean.TRUE);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					EventTable.this.publisher.publishEvent(new Committed());
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(Committed.class);
-				}
-			});
-		}
-		return prefixId;
 	}
 
 	@Override

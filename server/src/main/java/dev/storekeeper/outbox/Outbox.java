@@ -10,8 +10,11 @@ public interface Outbox {
 
 	/**
 	 * Records an entry of {@code type} with {@code data}, the object as its {@code GET}
-	 * returns it; must run inside the transaction of the change. Once that transaction
-	 * commits, {@link Committed} is published in this JVM.
+	 * returns it; must run inside the transaction of the change. The entries of a
+	 * transaction are written together just before it commits (one statement), so an
+	 * entry recorded inside a savepoint that is rolled back is still written: record once
+	 * the change is certain. Once that transaction commits, {@link Committed} is
+	 * published in this JVM.
 	 * @return the entry's prefixed id (an event id on the wire)
 	 */
 	String record(long accountId, boolean livemode, String type, Object data);

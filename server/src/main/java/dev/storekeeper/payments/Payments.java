@@ -1,6 +1,7 @@
 package dev.storekeeper.payments;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -154,9 +155,13 @@ public class Payments {
 		String prefixId = Ids.next("ch");
 		String receiptUrl = (charged.receiptUrl() != null) ? charged.receiptUrl()
 				: this.publicUrl.of("/receipts/" + prefixId);
+		Instant now = Times.now(this.clock);
 		long id = this.charges.insert(prefixId, accountId, livemode, gateway, charged.processorId(), amount, currency,
-				charged.cardLastFour(), receiptUrl, description, Times.now(this.clock));
-		return this.charges.find(id).orElseThrow();
+				charged.cardLastFour(), receiptUrl, description, now);
+		// the row as inserted (a new charge has succeeded and nothing refunded), not read
+		// back
+		return new Charge(id, prefixId, accountId, livemode, gateway, charged.processorId(), amount, currency, 0,
+				"succeeded", charged.cardLastFour(), receiptUrl, now);
 	}
 
 	/**

@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -36,10 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery of the outbox: each new event becomes one delivery per endpoint that wants it
- * (same account and mode), claimed by one node at a time with conditional updates, sent
- * concurrently on virtual threads with both signatures (each send records its own
- * outcome, so a slow receiver holds up no one else's), and retried after 1 min, 5 min, 30
- * min and 2 h before it is marked failed.
+ * (same account and mode), claimed by one node at a time with conditional updates (a
+ * batch of due deliveries in one), sent concurrently on virtual threads with both
+ * signatures over kept-alive connections (each send's outcome is recorded as soon as it
+ * ends, together with the others that ended meanwhile, so a slow receiver holds up no one
+ * else's), and retried after 1 min, 5 min, 30 min and 2 h before it is marked failed.
  */
 @Service
 public class Deliveries implements DisposableBean {
@@ -66,6 +70,11 @@ public class Deliveries implements DisposableBean {
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
+	/** The outcomes of finished sends, recorded together by {@link #recordLoop}. */
+	private final BlockingQueue<ToRecord> toRecord = new LinkedBlockingQueue<>();
+
+	private final Thread recorder = Thread.ofVirtual().name("webhook-recorder").unstarted(this::recordLoop);
+
 	/** The sends in flight on this node, per endpoint. */
 	private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
@@ -86,6 +95,7 @@ public class Deliveries implements DisposableBean {
 		this.sender = sender;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.recorder.start();
 	}
 
 	/**
@@ -228,28 +238,33 @@ public class Deliveries implements DisposableBean {
 		});
 		busy.add(-1L);
 		List<Due> due = this.deliveries.due(now, busy, BATCH);
-		List<Due> claimed = this.transactions.execute((status) -> {
-			List<Due> mine = new ArrayList<>();
-			Map<Long, Integer> taken = new HashMap<>();
-			for (Due delivery : due) {
-				int inFlight = this.inFlight.getOrDefault(delivery.endpointId(), new AtomicInteger()).get()
-						+ taken.getOrDefault(delivery.endpointId(), 0);
-				if (inFlight < PER_ENDPOINT && claim(delivery.id(), now)) {
-					mine.add(delivery);
-					taken.merge(delivery.endpointId(), 1, Integer::sum);
-				}
+		// the endpoints' room for more sends, then one lease of them all
+		List<Long> wanted = new ArrayList<>();
+		Map<Long, Long> endpointOf = new HashMap<>();
+		Map<Long, Integer> taken = new HashMap<>();
+		for (Due delivery : due) {
+			int inFlight = this.inFlight.getOrDefault(delivery.endpointId(), new AtomicInteger()).get()
+					+ taken.getOrDefault(delivery.endpointId(), 0);
+			if (inFlight < PER_ENDPOINT) {
+				wanted.add(delivery.id());
+				endpointOf.put(delivery.id(), delivery.endpointId());
+				taken.merge(delivery.endpointId(), 1, Integer::sum);
 			}
-			return mine;
-		});
+		}
+		List<Long> claimed = this.deliveries.claim(wanted, now, now.plus(LEASE), Ids.weak(24));
+		Map<Long, DeliveryRepository.ToSend> rows = this.deliveries.toSend(claimed);
 		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
 		List<Future<?>> sends = new ArrayList<>();
-		for (Due delivery : (claimed != null) ? claimed : List.<Due>of()) {
-			AtomicInteger count = this.inFlight.computeIfAbsent(delivery.endpointId(), (key) -> new AtomicInteger());
+		for (long id : claimed) {
+			DeliveryRepository.ToSend row = rows.get(id);
+			if (row == null) {
+				continue;
+			}
+			AtomicInteger count = this.inFlight.computeIfAbsent(endpointOf.get(id), (key) -> new AtomicInteger());
 			count.incrementAndGet();
 			sends.add(this.workers.submit(() -> {
 				try {
-					Outcome outcome = send(delivery.id(), now, endpoints);
-					this.transactions.executeWithoutResult((status) -> record(outcome, now));
+					recordSoon(send(id, row, now, endpoints), now).join();
 				}
 				finally {
 					count.decrementAndGet();
@@ -257,6 +272,52 @@ public class Deliveries implements DisposableBean {
 			}));
 		}
 		return new Dispatched(due.size(), sends);
+	}
+
+	/** An outcome waiting for the recorder, and what its send waits on. */
+	private record ToRecord(Outcome outcome, Instant now, CompletableFuture<Void> recorded) {
+	}
+
+	/**
+	 * Hands an outcome to the recorder, which records the outcomes that finished
+	 * meanwhile together, in one transaction (one commit for many sends instead of one
+	 * each).
+	 */
+	private CompletableFuture<Void> recordSoon(Outcome outcome, Instant now) {
+		ToRecord entry = new ToRecord(outcome, now, new CompletableFuture<>());
+		this.toRecord.add(entry);
+		return entry.recorded();
+	}
+
+	private void recordLoop() {
+		while (true) {
+			List<ToRecord> batch = new ArrayList<>();
+			try {
+				batch.add(this.toRecord.take());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			this.toRecord.drainTo(batch, BATCH - 1);
+			try {
+				this.transactions
+					.executeWithoutResult((status) -> batch.forEach((entry) -> record(entry.outcome(), entry.now())));
+				batch.forEach((entry) -> entry.recorded().complete(null));
+			}
+			catch (RuntimeException together) {
+				// one at a time, so that one outcome that cannot be recorded holds up no
+				// other
+				for (ToRecord entry : batch) {
+					try {
+						this.transactions.executeWithoutResult((status) -> record(entry.outcome(), entry.now()));
+						entry.recorded().complete(null);
+					}
+					catch (RuntimeException ex) {
+						entry.recorded().completeExceptionally(ex);
+					}
+				}
+			}
+		}
 	}
 
 	private boolean claim(long id, Instant now) {
@@ -275,7 +336,11 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private Outcome send(long deliveryId, Instant now, Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
-		DeliveryRepository.ToSend row = this.deliveries.toSend(deliveryId);
+		return send(deliveryId, this.deliveries.toSend(deliveryId), now, endpoints);
+	}
+
+	private Outcome send(long deliveryId, DeliveryRepository.ToSend row, Instant now,
+			Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
 		// endpoints read once per round of deliveries
 		WebhookEndpoints.Endpoint endpoint = endpoints.computeIfAbsent(row.endpointId(), this.endpoints::byId)
 			.orElse(null);
@@ -406,7 +471,9 @@ public class Deliveries implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		// the sends finish first: each waits for its outcome to be recorded
 		this.workers.close();
+		this.recorder.interrupt();
 	}
 
 }

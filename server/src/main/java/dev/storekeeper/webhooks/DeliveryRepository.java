@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -42,6 +43,19 @@ class DeliveryRepository {
 			update webhook_deliveries set locked_until = :until
 			where id = :id and status = 'pending' and next_attempt_at <= :now
 			  and (locked_until is null or locked_until < :now)
+			""";
+
+	private static final String CLAIM_ALL = """
+			update webhook_deliveries set locked_until = :until, claim_token = :token
+			where id in (:ids) and status = 'pending' and next_attempt_at <= :now
+			  and (locked_until is null or locked_until < :now)
+			""";
+
+	private static final String CLAIMED = "select id from webhook_deliveries where id in (:ids) and claim_token = :token";
+
+	private static final String TO_SEND_ALL = """
+			select d.id, d.endpoint_id, d.attempts, e.prefix_id as event_prefix_id, e.type, e.data, e.created_at
+			from webhook_deliveries d join events e on e.id = d.event_id where d.id in (:ids)
 			""";
 
 	private static final String TO_SEND = """
@@ -149,6 +163,41 @@ class DeliveryRepository {
 			.param("until", Times.db(until))
 			.param("now", Times.db(now))
 			.update() == 1;
+	}
+
+	/**
+	 * Leases those of {@code ids} still due at {@code now} until {@code until}, in one
+	 * statement, and returns the ids this caller got (marked with its {@code token}), in
+	 * a second: another deliverer's claim of the same rows leaves them out.
+	 */
+	List<Long> claim(List<Long> ids, Instant now, Instant until, String token) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		int updated = this.jdbc.sql(CLAIM_ALL)
+			.param("ids", ids)
+			.param("until", Times.db(until))
+			.param("now", Times.db(now))
+			.param("token", token)
+			.update();
+		if (updated == 0) {
+			return List.of();
+		}
+		return this.jdbc.sql(CLAIMED).param("ids", ids).param("token", token).query(Long.class).list();
+	}
+
+	/** What the attempts of {@code ids} send, by delivery id, in one statement. */
+	Map<Long, ToSend> toSend(List<Long> ids) {
+		Map<Long, ToSend> rows = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return rows;
+		}
+		this.jdbc.sql(TO_SEND_ALL)
+			.param("ids", ids)
+			.query((RowCallbackHandler) (rs) -> rows.put(rs.getLong("id"),
+					new ToSend(rs.getLong("endpoint_id"), rs.getInt("attempts"), rs.getString("event_prefix_id"),
+							rs.getString("type"), rs.getString("data"), createdAt(rs.getObject("created_at")))));
+		return rows;
 	}
 
 	ToSend toSend(long id) {

@@ -48,6 +48,30 @@ class ProductApiTests extends CatalogApiTest {
 	}
 
 	@Test
+	void aCachedProductIsServedWithoutStatementsAndAChangeShowsAtOnce() {
+		Seller seller = this.sellers.create();
+		Http client = this.http.as(seller.test());
+		String id = product(client, "{\"name\":\"Cached\"}").at("/prefixId");
+		Response first = client.get("/v1/products/" + id);
+		Counted<Response> again = this.sql.count(() -> client.get("/v1/products/" + id));
+		assertThat(again.statements()).isZero();
+		assertThat(again.result().body()).isEqualTo(first.body());
+		assertThat(again.result().header("Content-Type")).isEqualTo("application/json");
+
+		client.patch("/v1/products/" + id, "{\"name\":\"Renamed\"}");
+		assertThat(client.get("/v1/products/" + id).at("/name")).isEqualTo("Renamed");
+		client.patch("/v1/account", "{\"name\":\"New seller name\"}");
+		assertThat(client.get("/v1/products/" + id).at("/sellerAccount/name")).isEqualTo("New seller name");
+		assertThat(client.get("/v1/products/" + id).json().get("sellerAccount"))
+			.isEqualTo(client.get("/v1/account").json());
+
+		Response html = client.header("Accept", "text/html").get("/v1/products/" + id);
+		assertThat(html.status()).isEqualTo(406);
+		assertThat(html.at("/error/type")).isEqualTo("not_acceptable");
+		assertThat(client.get("/v1/products/prod_missing").status()).isEqualTo(404);
+	}
+
+	@Test
 	void slugsAreMadeFromTheNameAndKeptUnique() {
 		Http client = this.http.as(this.sellers.create().test());
 		assertThat(product(client, "{\"name\":\"My Product\"}").at("/slug")).isEqualTo("my-product");

@@ -17,11 +17,36 @@ public final class Ids {
 		return prefix + "_" + random(16);
 	}
 
-	/** {@code length} random base62 characters from a cryptographically strong source. */
+	/**
+	 * {@code length} random base62 characters from a cryptographically strong source,
+	 * read in one call (the shared source takes a lock per call: one per identifier, not
+	 * one per character).
+	 */
 	public static String random(int length) {
+		return random(length, (bytes) -> RANDOM.nextBytes(bytes));
+	}
+
+	/**
+	 * {@code length} random base62 characters for what needs no secrecy (a request's id):
+	 * from the thread's own generator, with no lock and no read of the system's entropy.
+	 */
+	public static String weak(int length) {
+		return random(length, (bytes) -> java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes));
+	}
+
+	private static String random(int length, java.util.function.Consumer<byte[]> source) {
 		char[] chars = new char[length];
-		for (int i = 0; i < length; i++) {
-			chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+		byte[] bytes = new byte[length + length / 8 + 2];
+		int filled = 0;
+		while (filled < length) {
+			source.accept(bytes);
+			for (int i = 0; i < bytes.length && filled < length; i++) {
+				int value = bytes[i] & 0xff;
+				// 248 = 4 × 62: the bytes below it map evenly onto the alphabet
+				if (value < 248) {
+					chars[filled++] = ALPHABET.charAt(value % 62);
+				}
+			}
 		}
 		return new String(chars);
 	}

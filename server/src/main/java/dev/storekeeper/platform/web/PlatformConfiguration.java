@@ -16,8 +16,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires the platform's filters, in order: request id, security headers, body limit,
- * metrics access, authentication, rate limit, idempotency.
+ * Wires the platform's filters, as one servlet filter, in order: request timing, request
+ * id, security headers, draining, body limit, metrics access, authentication, rate limit,
+ * idempotency.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -58,51 +59,57 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return new Draining();
 	}
 
+	/**
+	 * The platform's filters, in order, as one servlet filter ({@link PlatformFilters}):
+	 * each runs where its {@code shouldNotFilter} lets it, as when each was a filter of
+	 * its own.
+	 */
 	@Bean
-	FilterRegistrationBean<Draining> drainingFilter(Draining draining) {
-		return filter(draining, Ordered.HIGHEST_PRECEDENCE + 15);
-	}
-
-	@Bean
-	FilterRegistrationBean<WireDialect> wireDialect() {
-		return filter(new WireDialect(), Ordered.HIGHEST_PRECEDENCE + 5);
-	}
-
-	@Bean
-	FilterRegistrationBean<RequestIds> requestIds() {
-		return filter(new RequestIds(), Ordered.HIGHEST_PRECEDENCE + 10);
-	}
-
-	@Bean
-	FilterRegistrationBean<BodyLimit> bodyLimit(ObjectProvider<BodyLimit.LargeBody> largeBodies) {
-		return filter(new BodyLimit(largeBodies.orderedStream().toList()), Ordered.HIGHEST_PRECEDENCE + 20);
-	}
-
-	@Bean
-	FilterRegistrationBean<ApiAuthentication> apiAuthentication(Authenticator authenticator) {
-		return filter(new ApiAuthentication(authenticator), Ordered.HIGHEST_PRECEDENCE + 30);
-	}
-
-	@Bean
-	FilterRegistrationBean<RateLimiting> rateLimiting(RateLimiter limiter, RateLimitSettings settings,
-			@Value("${storekeeper.trusted-proxies:}") String trustedProxies) {
-		return filter(new RateLimiting(limiter, settings, TrustedProxies.parse(trustedProxies)),
-				Ordered.HIGHEST_PRECEDENCE + 40);
-	}
-
-	@Bean
-	FilterRegistrationBean<SecurityHeaders> securityHeaders() {
-		return filter(new SecurityHeaders(), Ordered.HIGHEST_PRECEDENCE + 12);
-	}
-
-	@Bean
-	FilterRegistrationBean<MetricsAccess> metricsAccess(@Value("${storekeeper.metrics-token:}") String token) {
-		return filter(new MetricsAccess(token), Ordered.HIGHEST_PRECEDENCE + 25);
-	}
-
-	@Bean
-	FilterRegistrationBean<Idempotency> idempotency(IdempotencyKeys keys) {
-		return filter(new Idempotency(keys), Ordered.HIGHEST_PRECEDENCE + 50);
+	FilterRegistrationBean<PlatformFilters> platformFilters(Draining draining,
+			io.micrometer.core.instrument.MeterRegistry meters, ObjectProvider<BodyLimit.LargeBody> largeBodies,
+			Authenticator authenticator, RateLimiter limiter, RateLimitSettings settings,
+			@Value("${storekeeper.trusted-proxies:}") String trustedProxies,
+			@Value("${storekeeper.metrics-token:}") String metricsToken, IdempotencyKeys keys) {
+		WireDialect dialect = new WireDialect();
+		RequestTimings timings = new RequestTimings(meters);
+		RequestIds ids = new RequestIds();
+		SecurityHeaders headers = new SecurityHeaders();
+		BodyLimit bodyLimit = new BodyLimit(largeBodies.orderedStream().toList());
+		MetricsAccess metricsAccess = new MetricsAccess(metricsToken);
+		ApiAuthentication authentication = new ApiAuthentication(authenticator);
+		RateLimiting rateLimiting = new RateLimiting(limiter, settings, TrustedProxies.parse(trustedProxies));
+		Idempotency idempotency = new Idempotency(keys);
+		PlatformFilters filters = new PlatformFilters(List.of((request, response, next) -> {
+			if (dialect.shouldNotFilter(request)) {
+				next.doFilter(request, response);
+			}
+			else {
+				dialect.doFilterInternal(request, response, next);
+			}
+		}, timings::doFilterInternal, ids::doFilterInternal, headers::doFilterInternal, draining::doFilterInternal,
+				bodyLimit::doFilterInternal, (request, response, next) -> {
+					if (metricsAccess.shouldNotFilter(request)) {
+						next.doFilter(request, response);
+					}
+					else {
+						metricsAccess.doFilterInternal(request, response, next);
+					}
+				}, (request, response, next) -> {
+					if (authentication.shouldNotFilter(request)) {
+						next.doFilter(request, response);
+					}
+					else {
+						authentication.doFilterInternal(request, response, next);
+					}
+				}, rateLimiting::doFilterInternal, (request, response, next) -> {
+					if (idempotency.shouldNotFilter(request)) {
+						next.doFilter(request, response);
+					}
+					else {
+						idempotency.doFilterInternal(request, response, next);
+					}
+				}));
+		return filter(filters, Ordered.HIGHEST_PRECEDENCE + 5);
 	}
 
 	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> filter(F filter, int order) {

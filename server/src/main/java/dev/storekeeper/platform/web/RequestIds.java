@@ -28,7 +28,7 @@ public class RequestIds extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String sent = request.getHeader(HEADER);
-		String id = (sent != null && SANE.matcher(sent).matches()) ? sent : "req_" + Ids.random(20);
+		String id = (sent != null && SANE.matcher(sent).matches()) ? sent : "req_" + Ids.weak(20);
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader(HEADER, id);
 		MDC.put("requestId", id);

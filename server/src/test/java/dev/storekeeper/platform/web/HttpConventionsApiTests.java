@@ -82,6 +82,14 @@ class HttpConventionsApiTests extends ApiTest {
 		Response metrics = this.http.get("/metrics");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+		// requests are timed by route once answered (the timer is recorded just after
+		// the answer's last byte, so a later scrape shows it)
+		String timed = "http_server_requests_seconds_count{application=\"storekeeper\",method=\"GET\","
+				+ "outcome=\"SUCCESS\",status=\"200\",uri=\"/health\"}";
+		for (int scrape = 0; scrape < 50 && !metrics.body().contains(timed); scrape++) {
+			metrics = this.http.get("/metrics");
+		}
+		assertThat(metrics.body()).contains(timed);
 		Response contract = this.http.get("/v1/openapi.json");
 		assertThat(contract.status()).isEqualTo(200);
 		assertThat(contract.at("/openapi")).isEqualTo("3.0.3");
