@@ -8,7 +8,10 @@ import java.util.Map;
 import dev.storekeeper.accounts.Accounts;
 import dev.storekeeper.catalog.Catalog;
 import dev.storekeeper.catalog.ProductSummary;
-import dev.storekeeper.platform.pages.Html;
+import dev.storekeeper.platform.pages.PageLayout;
+import dev.storekeeper.platform.pages.Pages;
+import dev.storekeeper.accounts.Account;
+import java.util.List;
 import dev.storekeeper.platform.Money;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,70 +35,47 @@ class InvoicePage {
 
 	private final Catalog catalog;
 
-	InvoicePage(Invoices invoices, Accounts accounts, Catalog catalog) {
+	private final Pages pages;
+
+	InvoicePage(Invoices invoices, Accounts accounts, Catalog catalog, Pages pages) {
 		this.invoices = invoices;
 		this.accounts = accounts;
 		this.catalog = catalog;
+		this.pages = pages;
 	}
 
 	@GetMapping(path = "/invoice/{token}", produces = "text/html")
 	ResponseEntity<String> invoice(@PathVariable String token) {
-		return this.invoices.byToken(token)
-			.map((invoice) -> Html.response(HttpStatus.OK, "Invoice " + invoice.number(), body(invoice, token)))
-			.orElseGet(() -> Html.response(HttpStatus.NOT_FOUND, "Invoice not found",
-					"<h1>Invoice not found</h1><p>This link does not lead to an invoice.</p>"));
+		return this.invoices.byToken(token).map((invoice) -> {
+			InvoiceView view = view(invoice, token);
+			return this.pages.response(HttpStatus.OK, view.layout(), "billing/invoice.jte", view);
+		})
+			.orElseGet(() -> this.pages.message(HttpStatus.NOT_FOUND, PageLayout.unindexed("Invoice not found", true),
+					"Invoice not found", "This link does not lead to an invoice."));
 	}
 
-	private String body(Invoice invoice, String token) {
-		String seller = this.accounts.get(invoice.accountId()).name();
+	private InvoiceView view(Invoice invoice, String token) {
+		Account seller = this.accounts.get(invoice.accountId());
 		Map<Long, ProductSummary> products = this.catalog.products(invoice.accountId(), invoice.livemode(),
 				invoice.lines().stream().map(Invoice.Line::productId).toList());
-		StringBuilder lines = new StringBuilder();
-		for (Invoice.Line line : invoice.lines()) {
+		List<InvoiceView.Line> lines = invoice.lines().stream().map((line) -> {
 			ProductSummary product = products.get(line.productId());
 			String name = (line.description() != null) ? line.description()
 					: (product != null) ? product.name() : line.productPrefixId();
-			lines.append("<tr><td>")
-				.append(Html.escape(name))
-				.append(" × ")
-				.append(line.quantity())
-				.append("</td><td class=\"num\">")
-				.append(Html.escape(Money.format(line.amount(), invoice.currency())))
-				.append("</td></tr>");
-		}
-		String state = switch (invoice.status()) {
-			case PAID -> "<p><strong>Paid</strong> on " + DATE.format(invoice.paidAt()) + ". Thank you.</p>";
-			case VOID -> "<p><strong>Void</strong>: this invoice was canceled and is not to be paid.</p>";
-			case PAST_DUE -> "<p class=\"error\">Past due: it was due on " + DATE.format(invoice.dueAt()) + ".</p>"
-					+ payButton(token);
-			case OPEN -> payButton(token);
-		};
-		return """
-				<h1>Invoice %s</h1>
-				<p class="amount">%s</p>
-				<dl>
-				  <dt>From</dt><dd>%s</dd>
-				  <dt>To</dt><dd>%s</dd>
-				  <dt>Due</dt><dd>%s</dd>
-				  <dt>Status</dt><dd>%s</dd>
-				  %s
-				</dl>
-				<table>%s</table>
-				%s
-				%s
-				""".formatted(Html.escape(invoice.number()),
-				Html.escape(Money.format(invoice.amount(), invoice.currency())), Html.escape(seller),
-				Html.escape((invoice.customerName() != null)
-						? invoice.customerName() + " <" + invoice.emailAddress() + ">" : invoice.emailAddress()),
-				DATE.format(invoice.dueAt()), invoice.status().wire().replace('_', ' '),
-				(invoice.description() != null)
-						? "<dt>Description</dt><dd>" + Html.escape(invoice.description()) + "</dd>" : "",
-				lines, state, invoice.livemode() ? "" : "<p class=\"test\">Test mode: no money moves.</p>");
-	}
-
-	private static String payButton(String token) {
-		return "<form method=\"post\" action=\"/invoice/" + Html.escape(token)
-				+ "/pay\"><button type=\"submit\">Pay this invoice</button></form>";
+			return new InvoiceView.Line(name, line.quantity(), Money.format(line.amount(), invoice.currency()));
+		}).toList();
+		PageLayout layout = PageLayout.unindexed("Invoice " + invoice.number(), invoice.livemode())
+			.by(new PageLayout.Seller(seller.name(), seller.avatarUrl(), seller.availableSupportEmail(), null,
+					seller.brandColor()));
+		String buyer = (invoice.customerName() != null) ? invoice.customerName() + " <" + invoice.emailAddress() + ">"
+				: invoice.emailAddress();
+		return new InvoiceView(layout, token, invoice.number(), Money.format(invoice.amount(), invoice.currency()),
+				seller.name(), buyer, DATE.format(invoice.dueAt()), invoice.status().wire().replace('_', ' '),
+				invoice.description(), lines,
+				(invoice.status() == InvoiceStatus.PAID && invoice.paidAt() != null) ? DATE.format(invoice.paidAt())
+						: null,
+				invoice.status() == InvoiceStatus.VOID, invoice.status() == InvoiceStatus.PAST_DUE,
+				invoice.status() == InvoiceStatus.OPEN || invoice.status() == InvoiceStatus.PAST_DUE);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import dev.storekeeper.platform.web.Deleted;
 import dev.storekeeper.platform.web.Caller;
-import dev.storekeeper.platform.pages.Html;
 import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.platform.web.JsonBody;
 import dev.storekeeper.platform.web.Page;

@@ -17,6 +17,8 @@ import dev.storekeeper.platform.web.NotFound;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import dev.storekeeper.platform.pages.PageLayout;
+import dev.storekeeper.platform.pages.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,9 +50,11 @@ class InvoiceCheckouts {
 
 	private final Duration ttl;
 
+	private final Pages pages;
+
 	InvoiceCheckouts(Invoices invoices, CheckoutRepository checkouts, CheckoutViews views, Payments payments,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-			@Value("${storekeeper.checkout.ttl:24h}") Duration ttl) {
+			@Value("${storekeeper.checkout.ttl:24h}") Duration ttl, Pages pages) {
 		this.invoices = invoices;
 		this.checkouts = checkouts;
 		this.views = views;
@@ -59,6 +63,7 @@ class InvoiceCheckouts {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.ttl = ttl;
+		this.pages = pages;
 	}
 
 	@PostMapping(path = "/v1/invoices/{id}/pay", produces = "application/json")
@@ -75,8 +80,8 @@ class InvoiceCheckouts {
 			payable = this.invoices.payableByToken(token);
 		}
 		catch (NotFound ex) {
-			return dev.storekeeper.platform.pages.Html.response(HttpStatus.NOT_FOUND, "Invoice not found",
-					"<h1>Invoice not found</h1><p>This link does not lead to an invoice.</p>");
+			return this.pages.message(HttpStatus.NOT_FOUND, PageLayout.unindexed("Invoice not found", true),
+					"Invoice not found", "This link does not lead to an invoice.");
 		}
 		catch (dev.storekeeper.platform.web.InvalidRecord ex) {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/invoice/" + token)).build();

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.accounts.Account;
 import dev.storekeeper.accounts.Accounts;
-import dev.storekeeper.platform.pages.Html;
 import dev.storekeeper.platform.web.NotFound;
 import org.springframework.http.HttpHeaders;
 import dev.storekeeper.platform.pages.PageLayout;

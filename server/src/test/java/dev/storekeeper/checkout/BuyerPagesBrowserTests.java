@@ -168,6 +168,18 @@ class BuyerPagesBrowserTests extends ApiTest {
 		assertThat(this.browser.findElement(By.className("amount")).getText()).isEqualTo("USD 60.00");
 		check("receipt");
 
+		// an invoice the seller sends, paid from its hosted page
+		String invoicePage = api
+			.post("/v1/invoices",
+					"{\"invoice\":{\"priceVariant\":\"" + variant + "\",\"customerName\":\"Robin\","
+							+ "\"emailAddress\":\"robin@example.com\",\"dueAt\":\"2099-12-31T00:00:00Z\"}}")
+			.at("/hostedInvoiceUrl");
+		open(invoicePage.substring(invoicePage.indexOf("/invoice/")));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).startsWith("Invoice #");
+		check("invoice");
+		this.browser.findElement(By.id("pay")).sendKeys(Keys.ENTER);
+		waitFor(ExpectedConditions.urlContains("/checkout/cs_"));
+
 		// the blog (live mode) and a page that is not there
 		Http live = this.http.as(seller.live());
 		live.post("/v1/blog_posts", "{\"title\":\"The first swift\",\"status\":\"published\",\"content\":"
