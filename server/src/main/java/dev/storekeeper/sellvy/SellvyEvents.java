@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -80,6 +81,27 @@ public class SellvyEvents {
 		return map("id", review.prefixId(), "product_id", (product != null) ? product.prefixId() : null, "rating",
 				review.rating(), "content", review.content(), "customer_name", review.customerName(), "created_at",
 				SellvyWire.time(review.createdAt()));
+	}
+
+	/**
+	 * A subscription's data ({@code subscription.created}, {@code .renewed},
+	 * {@code .cancelled}), from the subscription as {@code GET /v1/subscriptions/{id}}
+	 * shows it.
+	 */
+	public Map<String, @Nullable Object> subscription(Object subscription) {
+		JsonNode node = this.json.valueToTree(subscription);
+		JsonNode customer = node.path("customer");
+		String currency = node.path("currency").asString();
+		return map("id", node.path("prefixId").asString(), "status", node.path("status").asString(), "product_id",
+				node.path("product").asString(null), "customer_id",
+				customer.isObject() ? customer.path("prefixId").asString(null) : customer.asString(null),
+				"customer_email", customer.isObject() ? customer.path("email").asString(null) : null, "amount",
+				SellvyMoney.major(node.path("amount").asLong(), currency), "currency", currency, "interval",
+				node.path("recurringInterval").asString(null), "interval_count", node.path("intervalCount").asInt(),
+				"current_period_start", SellvyWire.time(node.path("currentPeriodStart")), "current_period_end",
+				SellvyWire.time(node.path("currentPeriodEnd")), "cancel_at_period_end",
+				node.path("cancelAtPeriodEnd").asBoolean(), "canceled_at", SellvyWire.time(node.path("canceledAt")),
+				"order_id", node.path("order").asString(null), "created_at", SellvyWire.time(node.path("createdAt")));
 	}
 
 	/** A failed payment's data. */

@@ -27,7 +27,7 @@ public final class SellvyWire {
 		return (instant != null) ? instant.truncatedTo(ChronoUnit.SECONDS).toString() : null;
 	}
 
-	static @Nullable String time(JsonNode node) {
+	public static @Nullable String time(JsonNode node) {
 		return (node.isMissingNode() || node.isNull()) ? null : time(Instant.parse(node.asString()));
 	}
 

@@ -105,9 +105,6 @@ class WebhookEvents {
 			if (this.sellvy.firstOrder(full)) {
 				recordSellvy(placed.accountId(), placed.livemode(), "customer.created", this.sellvy.customer(full));
 			}
-			if (full.hasSubscription()) {
-				recordSellvy(placed.accountId(), placed.livemode(), "subscription.created", data);
-			}
 		}
 	}
 
@@ -137,6 +134,15 @@ class WebhookEvents {
 	@Order(Listeners.REPORT)
 	void on(BillingEvent event) {
 		this.outbox.record(event.accountId(), event.livemode(), event.type(), event.data());
+		String sellvyType = switch (event) {
+			case BillingEvent.SubscriptionCreated created -> "subscription.created";
+			case BillingEvent.SubscriptionRenewed renewed -> "subscription.renewed";
+			case BillingEvent.SubscriptionCanceled canceled -> "subscription.cancelled";
+			default -> null;
+		};
+		if (sellvyType != null && sellvy(event.accountId(), event.livemode())) {
+			recordSellvy(event.accountId(), event.livemode(), sellvyType, this.sellvy.subscription(event.data()));
+		}
 	}
 
 	@EventListener

@@ -175,6 +175,54 @@ class SellvyWebhookApiTests extends ApiTest {
 	}
 
 	@Test
+	void aSubscriptionReachesASellvyEndpointAsCreatedOnceThenRenewedEachPeriodThenCancelled() throws Exception {
+		Response sellvy = endpoint(this.receiver, "sellvy",
+				"[\"subscription.created\",\"subscription.renewed\",\"subscription.cancelled\"]");
+		String secret = sellvy.at("/secret");
+		String product = this.api.post("/v1/products", "{\"name\":\"Club\"}").at("/prefixId");
+		String variant = this.api
+			.post("/v1/price_variants",
+					"{\"productId\":\"" + product + "\",\"name\":\"Monthly\",\"amount\":1500,"
+							+ "\"currency\":\"USD\",\"billingType\":\"recurring\",\"recurringInterval\":\"month\"}")
+			.at("/prefixId");
+		this.api.patch("/v1/products/" + product, "{\"status\":\"active\"}");
+		String clock = this.api
+			.post("/v1/test_helpers/test_clocks", "{\"testClock\":{\"frozenTime\":\"2026-01-31T10:00:00Z\"}}")
+			.at("/prefixId");
+		String checkout = this.api
+			.post("/v1/checkouts",
+					"{\"checkout\":{\"testClock\":\"" + clock + "\",\"checkoutItemsAttributes\":[{\"priceVariantId\":\""
+							+ variant + "\"}]}}")
+			.at("/clientSecret");
+		assertThat(this.http
+			.post("/v1/client/checkouts/" + checkout + "/confirm", "{\"email\":\"member@example.com\"," + CARD + "}")
+			.status()).isEqualTo(200);
+		assertThat(this.api
+			.post("/v1/test_helpers/test_clocks/" + clock + "/advance", "{\"frozenTime\":\"2026-04-01T10:00:00Z\"}")
+			.status()).isEqualTo(200);
+		String subscription = this.api.get("/v1/subscriptions?price_variant_id=" + variant).at("/items/0/prefixId");
+		this.api.post("/v1/subscriptions/" + subscription + "/cancel", "{\"subscription\":{\"immediately\":true}}");
+
+		this.deliveries.fanOut();
+		this.deliveries.deliverDue(Instant.now());
+
+		List<String> types = this.receiver.received.stream()
+			.map((r) -> JSON.readTree(r.body()).get("type").asString())
+			.toList();
+		// two renewals (Feb 28, Mar 31): no second "created" for a renewal's order
+		assertThat(types).containsExactlyInAnyOrder("subscription.created", "subscription.renewed",
+				"subscription.renewed", "subscription.cancelled");
+		for (Receiver.Received delivery : this.receiver.received) {
+			JsonNode data = JSON.readTree(delivery.body()).get("data");
+			assertThat(data.get("id").asString()).isEqualTo(subscription);
+			assertThat(data.get("product_id").asString()).isEqualTo(product);
+			assertThat(delivery.body()).contains("\"amount\":15.00", "\"currency\":\"USD\"", "\"interval\":\"month\"");
+			assertThat(verify("python3", delivery.body(), delivery.header("X-Sellvy-Signature"), secret))
+				.isEqualTo("True");
+		}
+	}
+
+	@Test
 	void aSellvyEndpointTakesTheSeedsEventNamesOnly() {
 		Response crevioOnly = this.api.post("/v1/webhook_endpoints", "{\"url\":\"" + this.receiver.url()
 				+ "\",\"enabledEvents\":[\"checkout.created\"],\"dialect\":\"sellvy\"}");
