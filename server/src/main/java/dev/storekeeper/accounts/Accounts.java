@@ -35,6 +35,9 @@ public class Accounts {
 	/** The subdomain of the account made on first start. */
 	public static final String DEFAULT_SUBDOMAIN = "store";
 
+	/** The subdomain no account may take: the public pages' test-mode previews use it. */
+	static final String RESERVED_SUBDOMAIN = "test";
+
 	static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])");
 
 	static final Pattern BRAND_COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
@@ -95,6 +98,9 @@ public class Accounts {
 		if (!SUBDOMAIN.matcher(subdomain).matches()) {
 			errors.add("subdomain",
 					"must be 3 to 63 lower-case letters, digits or hyphens, not starting or ending with a hyphen");
+		}
+		else if (RESERVED_SUBDOMAIN.equals(subdomain)) {
+			errors.add("subdomain", "is reserved: test-mode previews live under /p/test/ and /blog/test/");
 		}
 		else if (this.accounts.findBySubdomain(subdomain).isPresent()) {
 			errors.add("subdomain", "has already been taken");

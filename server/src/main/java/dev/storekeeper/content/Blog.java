@@ -252,7 +252,7 @@ class Blog {
 	}
 
 	private String blogUrl(Caller caller) {
-		return this.publicUrl.of("/blog/" + this.accounts.get(caller.accountId()).subdomain() + "/");
+		return this.publicUrl.of(BlogPage.path(this.accounts.get(caller.accountId()).subdomain(), caller.livemode()));
 	}
 
 	private static @Nullable String title(@Nullable String given, Errors errors) {

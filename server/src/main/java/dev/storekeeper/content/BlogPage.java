@@ -50,37 +50,65 @@ class BlogPage {
 
 	@GetMapping(path = { "/blog/{subdomain}", "/blog/{subdomain}/" })
 	ResponseEntity<String> index(@PathVariable String subdomain) {
+		return index(subdomain, true);
+	}
+
+	/** The test-mode preview of the blog: its test-mode posts, under a banner. */
+	@GetMapping(path = { "/blog/test/{subdomain}", "/blog/test/{subdomain}/" })
+	ResponseEntity<String> testIndex(@PathVariable String subdomain) {
+		return index(subdomain, false);
+	}
+
+	@GetMapping(path = "/blog/{subdomain}/{slug}")
+	ResponseEntity<String> post(@PathVariable String subdomain, @PathVariable String slug) {
+		return post(subdomain, slug, true);
+	}
+
+	/** A test-mode post's preview. */
+	@GetMapping(path = "/blog/test/{subdomain}/{slug}")
+	ResponseEntity<String> testPost(@PathVariable String subdomain, @PathVariable String slug) {
+		return post(subdomain, slug, false);
+	}
+
+	private ResponseEntity<String> index(String subdomain, boolean livemode) {
 		Account account = account(subdomain);
 		if (account == null) {
 			return notFound();
 		}
-		List<BlogView.Entry> entries = this.posts.published(account.id(), 50)
+		List<BlogView.Entry> entries = this.posts.published(account.id(), livemode, 50)
 			.stream()
 			.map((post) -> new BlogView.Entry(post.title(), post.slug(),
 					(post.publishedAt() != null) ? DATE.format(post.publishedAt()) : "", post.shownExcerpt()))
 			.toList();
 		String title = account.name() + " — blog";
-		return page(HttpStatus.OK, new BlogView(layout(title, true, account), account.name(), entries, null));
+		return page(HttpStatus.OK, new BlogView(layout(title, true, livemode, account), account.name(), entries, null));
 	}
 
-	@GetMapping(path = "/blog/{subdomain}/{slug}")
-	ResponseEntity<String> post(@PathVariable String subdomain, @PathVariable String slug) {
+	private ResponseEntity<String> post(String subdomain, String slug, boolean livemode) {
 		Account account = account(subdomain);
-		BlogPost post = (account != null) ? this.posts.findPublished(account.id(), slug).orElse(null) : null;
+		BlogPost post = (account != null) ? this.posts.findPublished(account.id(), livemode, slug).orElse(null) : null;
 		if (account == null || post == null) {
 			return notFound();
 		}
 		String title = (post.seoTitle() != null && !post.seoTitle().isBlank()) ? post.seoTitle() : post.title();
 		return page(HttpStatus.OK,
-				new BlogView(layout(title, post.indexable(), account), account.name(), List.of(),
+				new BlogView(layout(title, post.indexable(), livemode, account), account.name(), List.of(),
 						new BlogView.Post(post.title(),
 								(post.publishedAt() != null) ? DATE.format(post.publishedAt()) : "",
 								SellerHtml.of(post.content(), post.title()))));
 	}
 
-	private static PageLayout layout(String title, boolean indexable, Account account) {
-		return new PageLayout(title, true, indexable, new PageLayout.Seller(account.name(), account.avatarUrl(),
-				account.availableSupportEmail(), "/blog/" + account.subdomain() + "/", account.brandColor()));
+	/**
+	 * Where the blog of {@code subdomain} is: its test-mode preview under
+	 * {@code /blog/test/}.
+	 */
+	static String path(String subdomain, boolean livemode) {
+		return livemode ? "/blog/" + subdomain + "/" : "/blog/test/" + subdomain + "/";
+	}
+
+	private static PageLayout layout(String title, boolean indexable, boolean livemode, Account account) {
+		return new PageLayout(title, livemode, indexable, new PageLayout.Seller(account.name(), account.avatarUrl(),
+				account.availableSupportEmail(), path(account.subdomain(), livemode), account.brandColor()));
 	}
 
 	private @Nullable Account account(String subdomain) {

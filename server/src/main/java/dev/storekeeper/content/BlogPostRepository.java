@@ -38,7 +38,7 @@ class BlogPostRepository {
 			+ " and (p.prefix_id = :key or p.slug = :key or p.id = :id)";
 
 	private static final String PUBLISHED = "select " + COLUMNS + " from blog_posts p"
-			+ " where p.account_id = :accountId and p.livemode = true and p.status = 'published'";
+			+ " where p.account_id = :accountId and p.livemode = :livemode and p.status = 'published'";
 
 	private static final String COUNT = "select count(*) from blog_posts p" + SCOPE + FILTERS;
 
@@ -93,18 +93,20 @@ class BlogPostRepository {
 	}
 
 	/** A live, published post by slug: what the public blog shows. */
-	Optional<BlogPost> findPublished(long accountId, String slug) {
+	Optional<BlogPost> findPublished(long accountId, boolean livemode, String slug) {
 		return this.jdbc.sql(PUBLISHED + " and p.slug = :slug")
 			.param("accountId", accountId)
+			.param("livemode", livemode)
 			.param("slug", slug)
 			.query(this::row)
 			.optional();
 	}
 
 	/** The newest live, published posts, for the public blog's index. */
-	List<BlogPost> published(long accountId, int limit) {
+	List<BlogPost> published(long accountId, boolean livemode, int limit) {
 		return this.jdbc.sql(PUBLISHED + " order by p.published_at desc, p.id desc limit :limit")
 			.param("accountId", accountId)
+			.param("livemode", livemode)
 			.param("limit", limit)
 			.query(this::row)
 			.list();

@@ -6,6 +6,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.storekeeper.accounts.Accounts;
+import dev.storekeeper.platform.web.InvalidRecord;
 import dev.storekeeper.support.ApiTest;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
@@ -14,11 +16,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.storekeeper.content.ExperienceApiTests.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BlogPostApiTests extends ApiTest {
 
 	@Autowired
 	Blog blog;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void createsADraftWithDefaultsAndFindsItByPrefixIdSlugAndId() {
@@ -38,12 +44,40 @@ class BlogPostApiTests extends ApiTest {
 		assertThat(created.json().has("category")).isFalse();
 		assertThat(created.json().get("seo").get("title").isNull()).isTrue();
 		assertThat(created.at("/excerpt")).isEqualTo("Hi there");
-		assertThat(created.at("/url")).endsWith("/blog/" + owner.account().subdomain() + "/hello-world");
+		// a test-mode post's url is its preview
+		assertThat(created.at("/url")).endsWith("/blog/test/" + owner.account().subdomain() + "/hello-world");
 
 		assertThat(seller.get("/v1/blog_posts/" + id).at("/title")).isEqualTo("Hello World");
 		assertThat(seller.get("/v1/blog_posts/hello-world").at("/prefixId")).isEqualTo(id);
 		assertThat(seller.get("/v1/blog_posts/" + created.at("/id")).at("/prefixId")).isEqualTo(id);
 		assertThat(seller.post("/v1/blog_posts", "{\"title\":\"Hello World\"}").at("/slug")).isEqualTo("hello-world-1");
+	}
+
+	@Test
+	void testModePostsHaveAPreviewUnderABannerNeverIndexedAndApartFromTheLiveBlog() {
+		Seller owner = this.sellers.create();
+		String subdomain = owner.account().subdomain();
+		this.http.as(owner.live()).post("/v1/blog_posts", "{\"title\":\"Live news\",\"status\":\"published\"}");
+		Response draft = this.http.as(owner.test())
+			.post("/v1/blog_posts", "{\"title\":\"Glaze trials\",\"status\":\"published\",\"content\":\"<p>Hi</p>\"}");
+		String url = java.net.URI.create(draft.at("/url")).getPath();
+		assertThat(url).isEqualTo("/blog/test/" + subdomain + "/glaze-trials");
+
+		Response post = this.http.send("GET", url, null, null);
+		assertThat(post.status()).isEqualTo(200);
+		assertThat(post.body()).contains("<h1>Glaze trials</h1>", "Test mode", "name=\"robots\" content=\"noindex\"");
+		assertThat(post.header("X-Robots-Tag")).isEqualTo("noindex");
+		Response index = this.http.send("GET", "/blog/test/" + subdomain + "/", null, null);
+		assertThat(index.status()).isEqualTo(200);
+		assertThat(index.body()).contains("Glaze trials", "Test mode").doesNotContain("Live news");
+		// each mode sees its own posts only
+		assertThat(this.http.send("GET", "/blog/" + subdomain + "/glaze-trials", null, null).status()).isEqualTo(404);
+		assertThat(this.http.send("GET", "/blog/test/" + subdomain + "/live-news", null, null).status()).isEqualTo(404);
+		assertThat(this.http.send("GET", "/blog/" + subdomain + "/", null, null).body()).contains("Live news")
+			.doesNotContain("Glaze trials", "Test mode");
+		// no account may take the subdomain the previews use
+		assertThatThrownBy(() -> this.accounts.create("Tester", "test", null)).isInstanceOf(InvalidRecord.class)
+			.hasMessageContaining("reserved");
 	}
 
 	@Test
