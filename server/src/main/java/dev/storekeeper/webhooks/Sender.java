@@ -52,11 +52,6 @@ class Sender implements DisposableBean {
 
 	static final int KEEP = 1024;
 
-	private static final int HEAD = 16_384;
-
-	/** The longest answer read to its end to keep its connection. */
-	private static final int DRAIN = 65_536;
-
 	/**
 	 * How long a connection is kept idle: below the 5 s after which common servers
 	 * (Node.js) close an idle connection.
@@ -105,19 +100,6 @@ class Sender implements DisposableBean {
 
 	}
 
-	/** An answer, and whether its connection may carry the next request. */
-	private record Answer(Result result, boolean reusable) {
-	}
-
-	/** A kept connection found closed before any byte of the answer. */
-	private static final class Stale extends IOException {
-
-		Stale(String message) {
-			super(message);
-		}
-
-	}
-
 	Result post(String url, Map<String, String> headers, String body) {
 		long started = System.nanoTime();
 		long deadline = started + this.timeout.toNanos();
@@ -154,7 +136,7 @@ class Sender implements DisposableBean {
 			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 			request.append("\r\n");
 			byte[] head = request.toString().getBytes(StandardCharsets.ISO_8859_1);
-			Answer answer = null;
+			AnswerReader.Answer answer = null;
 			Socket kept = take(origin);
 			if (kept != null) {
 				socket = kept;
@@ -162,7 +144,7 @@ class Sender implements DisposableBean {
 				try {
 					answer = exchange(socket, head, payload, deadline, started, true);
 				}
-				catch (Stale ex) {
+				catch (AnswerReader.Stale ex) {
 					closeQuietly(socket);
 					socket = null;
 				}
@@ -198,11 +180,11 @@ class Sender implements DisposableBean {
 		}
 	}
 
-	private Answer exchange(Socket socket, byte[] head, byte[] payload, long deadline, long started, boolean kept)
-			throws IOException {
+	private AnswerReader.Answer exchange(Socket socket, byte[] head, byte[] payload, long deadline, long started,
+			boolean kept) throws IOException {
 		OutputStream out = socket.getOutputStream();
 		try {
-			socket.setSoTimeout(remaining(deadline));
+			socket.setSoTimeout(AnswerReader.remaining(deadline));
 			out.write(head);
 			out.write(payload);
 			out.flush();
@@ -212,11 +194,11 @@ class Sender implements DisposableBean {
 		}
 		catch (IOException ex) {
 			if (kept) {
-				throw new Stale(ex.getMessage());
+				throw new AnswerReader.Stale(ex.getMessage());
 			}
 			throw ex;
 		}
-		return read(socket, deadline, started, kept);
+		return AnswerReader.read(socket, deadline, started, kept);
 	}
 
 	/** A kept connection to {@code origin}, idle for less than {@link #IDLE}, or null. */
@@ -259,8 +241,8 @@ class Sender implements DisposableBean {
 
 	private static Socket connect(Socket plain, InetAddress address, String host, int port, boolean https,
 			long deadline) throws IOException {
-		plain.connect(new InetSocketAddress(address, port), remaining(deadline));
-		plain.setSoTimeout(remaining(deadline));
+		plain.connect(new InetSocketAddress(address, port), AnswerReader.remaining(deadline));
+		plain.setSoTimeout(AnswerReader.remaining(deadline));
 		if (!https) {
 			return plain;
 		}
@@ -270,292 +252,9 @@ class Sender implements DisposableBean {
 		parameters.setServerNames(List.of(new SNIHostName(host)));
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		tls.setSSLParameters(parameters);
-		tls.setSoTimeout(remaining(deadline));
+		tls.setSoTimeout(AnswerReader.remaining(deadline));
 		tls.startHandshake();
 		return tls;
-	}
-
-	/** The milliseconds left before {@code deadline}; a timeout once none are. */
-	private static int remaining(long deadline) throws SocketTimeoutException {
-		long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-		if (left <= 0) {
-			throw new SocketTimeoutException("deadline passed");
-		}
-		return (int) Math.min(Integer.MAX_VALUE, left);
-	}
-
-	/**
-	 * The status line and headers (at most 16 KiB), then the body: at most {@link #KEEP}
-	 * bytes of it are kept; when its length is known and at most {@link #DRAIN} bytes, it
-	 * is read to its end so that the connection can be kept, otherwise reading stops at
-	 * what is kept and the connection is closed. Each read is given only the time left.
-	 */
-	private static Answer read(Socket socket, long deadline, long started, boolean kept) throws IOException {
-		InputStream in = socket.getInputStream();
-		byte[] buffer = new byte[HEAD + KEEP];
-		int length = 0;
-		int headEnd = -1;
-		while (length < HEAD) {
-			socket.setSoTimeout(remaining(deadline));
-			int n;
-			try {
-				n = in.read(buffer, length, HEAD - length);
-			}
-			catch (SocketTimeoutException ex) {
-				throw ex;
-			}
-			catch (IOException ex) {
-				if (kept && length == 0) {
-					throw new Stale(ex.getMessage());
-				}
-				throw ex;
-			}
-			if (n < 0) {
-				if (kept && length == 0) {
-					throw new Stale("closed");
-				}
-				break;
-			}
-			int from = Math.max(0, length - 3);
-			length += n;
-			headEnd = endOfHead(buffer, from, length);
-			if (headEnd >= 0) {
-				break;
-			}
-		}
-		if (headEnd < 0 && length >= HEAD) {
-			return new Answer(failed("the receiver's answer has no end to its headers within 16 KiB", started), false);
-		}
-		String head = new String(buffer, 0, (headEnd >= 0) ? headEnd : length, StandardCharsets.ISO_8859_1);
-		String[] lines = head.split("\r?\n");
-		String[] statusLine = lines[0].split(" ");
-		if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
-			return new Answer(failed("the receiver did not answer HTTP", started), false);
-		}
-		int status = Integer.parseInt(statusLine[1]);
-		if (headEnd < 0) {
-			return new Answer(new Result(status, "", null, millis(started)), false);
-		}
-		long contentLength = -1;
-		boolean chunked = false;
-		boolean close = !statusLine[0].equals("HTTP/1.1");
-		for (int i = 1; i < lines.length; i++) {
-			int colon = lines[i].indexOf(':');
-			if (colon <= 0) {
-				continue;
-			}
-			String name = lines[i].substring(0, colon).trim();
-			String value = lines[i].substring(colon + 1).trim();
-			if (name.equalsIgnoreCase("Content-Length")) {
-				try {
-					contentLength = Long.parseLong(value);
-				}
-				catch (NumberFormatException ex) {
-					close = true;
-				}
-			}
-			else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-				chunked = value.toLowerCase(java.util.Locale.ROOT).endsWith("chunked");
-				close |= !chunked;
-			}
-			else if (name.equalsIgnoreCase("Connection")) {
-				close |= value.toLowerCase(java.util.Locale.ROOT).contains("close");
-			}
-		}
-		Body body = new Body(socket, in, deadline, buffer, headEnd, length);
-		boolean noBody = status == 204 || status == 304 || (status >= 100 && status < 200);
-		String kept0;
-		boolean reusable;
-		if (noBody) {
-			kept0 = "";
-			reusable = !close && body.buffered() == 0;
-		}
-		else if (chunked) {
-			kept0 = body.chunked();
-			reusable = !close && body.complete();
-		}
-		else if (contentLength >= 0) {
-			kept0 = body.sized(contentLength);
-			reusable = !close && body.complete();
-		}
-		else {
-			kept0 = body.untilKept();
-			reusable = false;
-		}
-		return new Answer(new Result(status, kept0, null, millis(started)), reusable);
-	}
-
-	/**
-	 * An answer's body after its head: keeps its first {@link #KEEP} bytes and reads at
-	 * most {@link #DRAIN} bytes in all.
-	 */
-	private static final class Body {
-
-		private final Socket socket;
-
-		private final InputStream in;
-
-		private final long deadline;
-
-		private final byte[] buffer;
-
-		private int position;
-
-		private int limit;
-
-		private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
-
-		private long read;
-
-		private boolean complete;
-
-		Body(Socket socket, InputStream in, long deadline, byte[] buffer, int position, int limit) {
-			this.socket = socket;
-			this.in = in;
-			this.deadline = deadline;
-			this.buffer = buffer;
-			this.position = position;
-			this.limit = limit;
-		}
-
-		int buffered() {
-			return this.limit - this.position;
-		}
-
-		boolean complete() {
-			return this.complete && buffered() == 0;
-		}
-
-		/** The next byte, or -1 at the end of the stream. */
-		private int next() throws IOException {
-			if (this.position == this.limit && !fill()) {
-				return -1;
-			}
-			return this.buffer[this.position++] & 0xff;
-		}
-
-		private boolean fill() throws IOException {
-			this.socket.setSoTimeout(remaining(this.deadline));
-			int n = this.in.read(this.buffer, 0, this.buffer.length);
-			if (n <= 0) {
-				return false;
-			}
-			this.position = 0;
-			this.limit = n;
-			return true;
-		}
-
-		/**
-		 * Consumes {@code count} bytes of body, keeping the first KiB; false at an early
-		 * end.
-		 */
-		private boolean consume(long count) throws IOException {
-			long left = count;
-			while (left > 0) {
-				if (this.position == this.limit && !fill()) {
-					return false;
-				}
-				int n = (int) Math.min(left, this.limit - this.position);
-				int keep = Math.min(n, KEEP - this.kept.size());
-				if (keep > 0) {
-					this.kept.write(this.buffer, this.position, keep);
-				}
-				this.position += n;
-				left -= n;
-				this.read += n;
-			}
-			return true;
-		}
-
-		String sized(long length) throws IOException {
-			if (length > DRAIN) {
-				consume(Math.min(length, KEEP));
-				return text();
-			}
-			this.complete = consume(length);
-			return text();
-		}
-
-		String chunked() throws IOException {
-			while (this.read <= DRAIN) {
-				String size = line();
-				if (size == null) {
-					return text();
-				}
-				int semicolon = size.indexOf(';');
-				long chunk;
-				try {
-					chunk = Long.parseLong(((semicolon >= 0) ? size.substring(0, semicolon) : size).trim(), 16);
-				}
-				catch (NumberFormatException ex) {
-					return text();
-				}
-				if (chunk == 0) {
-					// trailers, up to the blank line
-					String trailer;
-					while ((trailer = line()) != null && !trailer.isEmpty()) {
-						// skipped
-					}
-					this.complete = trailer != null;
-					return text();
-				}
-				if (chunk > DRAIN || !consume(chunk) || line() == null) {
-					return text();
-				}
-			}
-			return text();
-		}
-
-		String untilKept() throws IOException {
-			while (this.kept.size() < KEEP) {
-				if (this.position == this.limit && !fill()) {
-					break;
-				}
-				consume(Math.min(this.limit - this.position, KEEP - this.kept.size()));
-			}
-			return text();
-		}
-
-		/** A line of at most 1 KiB without its end, or null at the end of the stream. */
-		private @Nullable String line() throws IOException {
-			StringBuilder line = new StringBuilder();
-			int c;
-			while ((c = next()) >= 0) {
-				if (c == '\n') {
-					int end = line.length();
-					return (end > 0 && line.charAt(end - 1) == '\r') ? line.substring(0, end - 1) : line.toString();
-				}
-				if (line.length() > 1024) {
-					return null;
-				}
-				line.append((char) c);
-			}
-			return null;
-		}
-
-		private String text() {
-			return this.kept.toString(StandardCharsets.UTF_8);
-		}
-
-	}
-
-	private static long millis(long started) {
-		return (System.nanoTime() - started) / 1_000_000;
-	}
-
-	/** The index just after the blank line that ends the head, or -1. */
-	private static int endOfHead(byte[] buffer, int from, int length) {
-		for (int i = from; i < length; i++) {
-			if (buffer[i] == '\n') {
-				if (i + 1 < length && buffer[i + 1] == '\n') {
-					return i + 2;
-				}
-				if (i + 2 < length && buffer[i + 1] == '\r' && buffer[i + 2] == '\n') {
-					return i + 3;
-				}
-			}
-		}
-		return -1;
 	}
 
 	private static void closeQuietly(Socket socket) {
@@ -567,7 +266,7 @@ class Sender implements DisposableBean {
 		}
 	}
 
-	private static Result failed(String error, long started) {
+	static Result failed(String error, long started) {
 		return new Result(null, null, (error.length() > 500) ? error.substring(0, 500) : error,
 				(System.nanoTime() - started) / 1_000_000);
 	}
