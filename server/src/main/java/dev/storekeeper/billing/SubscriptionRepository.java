@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.payments.PaymentGateway;
+import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
@@ -42,11 +43,8 @@ class SubscriptionRepository {
 
 	private static final String BY_ID = "select " + COLUMNS + " where s.id = :id";
 
-	private static final String BY_PREFIX_ID = "select " + COLUMNS
-			+ " where s.account_id = :accountId and s.livemode = :livemode and s.prefix_id = :prefixId";
-
-	private static final String BY_INTEGER_ID = "select " + COLUMNS
-			+ " where s.account_id = :accountId and s.livemode = :livemode and s.id = :id";
+	private static final String BY_KEY = "select " + COLUMNS
+			+ " where s.account_id = :accountId and s.livemode = :livemode and (s.prefix_id = :key or s.id = :id)";
 
 	/**
 	 * The row lock of a change: another transaction holding it (a renewal under way)
@@ -202,19 +200,13 @@ class SubscriptionRepository {
 		return this.jdbc.sql(BY_ID).param("id", id).query(this::row).single();
 	}
 
+	/** By prefixed id or (when {@code key} is all digits) integer id. */
 	Optional<Subscription> find(long accountId, boolean livemode, String key) {
-		if (key.matches("\\d{1,18}")) {
-			return this.jdbc.sql(BY_INTEGER_ID)
-				.param("accountId", accountId)
-				.param("livemode", livemode)
-				.param("id", Long.parseLong(key))
-				.query(this::row)
-				.optional();
-		}
-		return this.jdbc.sql(BY_PREFIX_ID)
+		return this.jdbc.sql(BY_KEY)
 			.param("accountId", accountId)
 			.param("livemode", livemode)
-			.param("prefixId", key)
+			.param("key", key)
+			.param("id", Ids.numeric(key))
 			.query(this::row)
 			.optional();
 	}

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,8 @@ class TestClockRepository {
 
 	private static final String BY_ID = "select " + COLUMNS + " where id = :id";
 
-	private static final String BY_PREFIX_ID = "select " + COLUMNS
-			+ " where account_id = :accountId and livemode = :livemode and prefix_id = :prefixId and not deleted";
-
-	private static final String BY_INTEGER_ID = "select " + COLUMNS
-			+ " where account_id = :accountId and livemode = :livemode and id = :id and not deleted";
+	private static final String BY_KEY = "select " + COLUMNS
+			+ " where account_id = :accountId and livemode = :livemode and (prefix_id = :key or id = :id) and not deleted";
 
 	private static final String COUNT = """
 			select count(*) from test_clocks where account_id = :accountId and livemode = :livemode and not deleted
@@ -83,19 +81,13 @@ class TestClockRepository {
 		return this.jdbc.sql(BY_ID).param("id", id).query(this::row).single();
 	}
 
+	/** By prefixed id or (when {@code key} is all digits) integer id. */
 	Optional<TestClock> find(long accountId, boolean livemode, String key) {
-		if (key.matches("\\d{1,18}")) {
-			return this.jdbc.sql(BY_INTEGER_ID)
-				.param("accountId", accountId)
-				.param("livemode", livemode)
-				.param("id", Long.parseLong(key))
-				.query(this::row)
-				.optional();
-		}
-		return this.jdbc.sql(BY_PREFIX_ID)
+		return this.jdbc.sql(BY_KEY)
 			.param("accountId", accountId)
 			.param("livemode", livemode)
-			.param("prefixId", key)
+			.param("key", key)
+			.param("id", Ids.numeric(key))
 			.query(this::row)
 			.optional();
 	}
