@@ -206,12 +206,8 @@ public final class Fields {
 
 	/** A list of strings, or null when absent or null. */
 	public @Nullable List<String> strings(String field) {
-		JsonNode value = raw(field);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isArray()) {
-			this.errors.add(key(field), "must be an array");
+		JsonNode value = array(field);
+		if (value == null) {
 			return null;
 		}
 		List<String> result = new ArrayList<>();
@@ -236,12 +232,8 @@ public final class Fields {
 	 * when absent or null.
 	 */
 	public @Nullable List<Ref> refs(String field) {
-		JsonNode value = raw(field);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isArray()) {
-			this.errors.add(key(field), "must be an array");
+		JsonNode value = array(field);
+		if (value == null) {
 			return null;
 		}
 		List<Ref> result = new ArrayList<>();
@@ -287,12 +279,8 @@ public final class Fields {
 
 	/** A list of nested objects, or null when absent or null. */
 	public @Nullable List<Fields> objects(String field) {
-		JsonNode value = raw(field);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isArray()) {
-			this.errors.add(key(field), "must be an array");
+		JsonNode value = array(field);
+		if (value == null) {
 			return null;
 		}
 		List<Fields> result = new ArrayList<>();
@@ -305,6 +293,22 @@ public final class Fields {
 			result.add(new Fields((ObjectNode) item, key(field) + "[" + index++ + "]", this.errors, this.fromText));
 		}
 		return result;
+	}
+
+	/**
+	 * The field's array, or null when it is absent or null, or (with an error) not an
+	 * array.
+	 */
+	private @Nullable JsonNode array(String field) {
+		JsonNode value = raw(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			this.errors.add(key(field), "must be an array");
+			return null;
+		}
+		return value;
 	}
 
 	/** The raw JSON of a field, for free-form values; null when absent. */
