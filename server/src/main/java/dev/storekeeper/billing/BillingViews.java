@@ -2,6 +2,7 @@ package dev.storekeeper.billing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,15 +65,16 @@ class BillingViews {
 				rows.stream().map(Invoice::customerId).collect(Collectors.toSet())) : Map.of();
 		Map<Long, ?> variants = expand.has("price_variant") ? this.catalog.variantJson(accountId, livemode,
 				rows.stream().map(Invoice::priceVariantId).collect(Collectors.toSet())) : Map.of();
-		return rows.stream().map((i) -> {
-			Object order = i.orderPrefixId();
-			if (expand.has("order") && i.orderId() != null) {
-				order = this.orders.json(accountId, livemode, i.orderId(), "");
-			}
-			return InvoiceJson.of(i, or(customers.get(i.customerId()), i.customerPrefixId()),
-					or(variants.get(i.priceVariantId()), i.priceVariantPrefixId()), order,
-					this.publicUrl.of("/invoice/" + i.hostedToken()));
-		}).toList();
+		Map<Long, ?> orders = expand.has("order")
+				? this.orders.jsons(accountId, livemode,
+						rows.stream().map(Invoice::orderId).filter(Objects::nonNull).collect(Collectors.toSet()), "")
+				: Map.of();
+		return rows.stream()
+			.map((i) -> InvoiceJson.of(i, or(customers.get(i.customerId()), i.customerPrefixId()),
+					or(variants.get(i.priceVariantId()), i.priceVariantPrefixId()),
+					(i.orderId() != null) ? or(orders.get(i.orderId()), i.orderPrefixId()) : i.orderPrefixId(),
+					this.publicUrl.of("/invoice/" + i.hostedToken())))
+			.toList();
 	}
 
 	private static Object or(@org.jspecify.annotations.Nullable Object expanded, Object prefixId) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,6 +146,21 @@ public class OrderBook {
 	@Transactional(readOnly = true)
 	public OrderJson json(long accountId, boolean livemode, long orderId, String expand) {
 		return expand(accountId, livemode, List.of(this.orders.get(orderId)), Expand.parse(expand, EXPANSIONS)).get(0);
+	}
+
+	/**
+	 * Orders of the account and mode by id, as the API shows them with {@code expand}:
+	 * one query for all, whatever their number.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, OrderJson> jsons(long accountId, boolean livemode, Collection<Long> orderIds, String expand) {
+		List<Order> rows = this.orders.byIds(accountId, livemode, orderIds);
+		List<OrderJson> json = expand(accountId, livemode, rows, Expand.parse(expand, EXPANSIONS));
+		Map<Long, OrderJson> result = new java.util.HashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			result.put(rows.get(i).id(), json.get(i));
+		}
+		return result;
 	}
 
 	/** The buyer's access links of an order, for the receipt page. */

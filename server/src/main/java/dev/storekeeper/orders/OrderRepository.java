@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.jdbc.ReadCache;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,6 +58,9 @@ class OrderRepository {
 			""";
 
 	private static final String BY_ID = "select " + COLUMNS + " from orders o where o.id = :id";
+
+	private static final String BY_IDS = "select " + COLUMNS
+			+ " from orders o where o.account_id = :accountId and o.livemode = :livemode and o.id in (:ids)";
 
 	private static final String BY_PREFIX_ID = "select " + COLUMNS
 			+ " from orders o where o.account_id = :accountId and o.livemode = :livemode and o.prefix_id = :prefixId";
@@ -266,6 +270,10 @@ class OrderRepository {
 
 	Order get(long id) {
 		return this.jdbc.sql(BY_ID).param("id", id).query(this::order).single();
+	}
+
+	List<Order> byIds(long accountId, boolean livemode, Collection<Long> ids) {
+		return Scoped.byIds(this.jdbc, BY_IDS, accountId, livemode, ids, this::order);
 	}
 
 	Optional<Order> find(long accountId, boolean livemode, String prefixId) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.storekeeper.support.ApiTest;
+import dev.storekeeper.support.SqlStatements.Counted;
 import dev.storekeeper.support.Billing;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
@@ -96,6 +97,13 @@ class SubscriptionApiTests extends ApiTest {
 		assertThat(cycles.at("/items/0/amount")).isEqualTo("1500");
 		assertThat(cycles.at("/items/0/order")).startsWith("ord_");
 		assertThat(cycles.at("/items/12/billingReason")).isEqualTo("subscription_create");
+		// expanding the orders of 13 invoices costs what expanding one does
+		String expanded = "/v1/invoices?status=paid&expand=order,customer&subscription_id=" + id;
+		Counted<Response> one = this.sql.count(() -> this.api.get(expanded + "&limit=1"));
+		Counted<Response> thirteen = this.sql.count(() -> this.api.get(expanded + "&limit=100"));
+		assertThat(thirteen.result().json().get("items")).hasSize(13);
+		assertThat(thirteen.result().at("/items/5/order/prefixId")).startsWith("ord_");
+		assertThat(thirteen.statements()).isEqualTo(one.statements());
 
 		Response orders = this.api.get("/v1/orders?limit=100&customer_id=" + renewed.at("/customer/prefixId"));
 		assertThat(orders.json().get("items")).hasSize(13);
