@@ -34,7 +34,11 @@ class EventTable implements Outbox {
 			select id, account_id, livemode, type from events where fanned_out = false order by id limit :limit
 			""";
 
-	private static final String CLAIM = "update events set fanned_out = true where id = :id and fanned_out = false";
+	private static final String CLAIMABLE = """
+			select id from events where id in (:ids) and fanned_out = false order by id for update skip locked
+			""";
+
+	private static final String CLAIM = "update events set fanned_out = true where id in (:ids)";
 
 	private final JdbcClient jdbc;
 
@@ -134,8 +138,16 @@ class EventTable implements Outbox {
 	}
 
 	@Override
-	public boolean claim(long id) {
-		return this.jdbc.sql(CLAIM).param("id", id).update() == 1;
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Long> claim(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Long> claimable = this.jdbc.sql(CLAIMABLE).param("ids", ids).query(Long.class).list();
+		if (!claimable.isEmpty()) {
+			this.jdbc.sql(CLAIM).param("ids", claimable).update();
+		}
+		return claimable;
 	}
 
 }

@@ -23,10 +23,12 @@ public interface Outbox {
 	List<Entry> unfanned(int limit);
 
 	/**
-	 * Claims an entry for fan-out with one conditional update: true for exactly one
-	 * caller, whatever the number of nodes.
+	 * Claims entries for fan-out, in the caller's transaction: each of {@code ids} is
+	 * claimed by exactly one caller, whatever the number of nodes (rows another
+	 * transaction holds are skipped, not waited for).
+	 * @return the ids this caller claimed
 	 */
-	boolean claim(long id);
+	List<Long> claim(List<Long> ids);
 
 	/** What fan-out needs of an entry. */
 	record Entry(long id, long accountId, boolean livemode, String type) {

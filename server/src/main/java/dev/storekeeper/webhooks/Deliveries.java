@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +82,10 @@ public class Deliveries implements DisposableBean {
 
 	private final Map<String, Counter> attemptsByOutcome = new HashMap<>();
 
+	/** Called when an endpoint that had its most sends in flight has room again. */
+	private volatile Runnable onRoom = () -> {
+	};
+
 	Deliveries(DeliveryRepository deliveries, Outbox outbox, WebhookEndpoints endpoints, Sender sender,
 			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		for (String outcome : List.of("succeeded", "retrying", "failed")) {
@@ -119,8 +125,9 @@ public class Deliveries implements DisposableBean {
 	}
 
 	/**
-	 * Turns new events into deliveries. Each event is claimed with one conditional
-	 * update, so two nodes never fan it out twice.
+	 * Turns new events into deliveries, a hundred events a transaction: the events are
+	 * claimed together ({@link Outbox#claim}: each by one node only, whatever the number
+	 * of nodes) and their deliveries inserted together.
 	 * @return how many events were fanned out
 	 */
 	public int fanOut() {
@@ -128,17 +135,9 @@ public class Deliveries implements DisposableBean {
 		for (int batch = 0; batch < 50; batch++) {
 			List<Outbox.Entry> events = this.outbox.unfanned(500);
 			Map<String, List<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
-			// a hundred events a transaction: each still claimed on its own, so two nodes
-			// never fan one out twice
 			for (int from = 0; from < events.size(); from += 100) {
 				List<Outbox.Entry> some = events.subList(from, Math.min(events.size(), from + 100));
-				Integer claimed = this.transactions.execute((status) -> {
-					int count = 0;
-					for (Outbox.Entry event : some) {
-						count += fanOut(event, endpoints) ? 1 : 0;
-					}
-					return count;
-				});
+				Integer claimed = this.transactions.execute((status) -> fanOut(some, endpoints));
 				done += (claimed != null) ? claimed : 0;
 			}
 			if (events.size() < 500) {
@@ -148,23 +147,33 @@ public class Deliveries implements DisposableBean {
 		return done;
 	}
 
-	private boolean fanOut(Outbox.Entry event, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
-		if (!this.outbox.claim(event.id())) {
-			return false;
-		}
+	private int fanOut(List<Outbox.Entry> events, Map<String, List<WebhookEndpoints.Endpoint>> endpoints) {
+		Set<Long> claimed = new HashSet<>(this.outbox.claim(events.stream().map(Outbox.Entry::id).toList()));
 		Instant now = Times.now(this.clock);
-		// the active endpoints of an account and mode, read once per round
-		for (WebhookEndpoints.Endpoint endpoint : endpoints.computeIfAbsent(event.accountId() + "/" + event.livemode(),
-				(key) -> this.endpoints.active(event.accountId(), event.livemode()))) {
-			if (endpoint.wants(event.type())) {
-				insertDelivery(event.id(), endpoint, now);
+		List<DeliveryRepository.NewDelivery> rows = new ArrayList<>();
+		for (Outbox.Entry event : events) {
+			if (!claimed.contains(event.id())) {
+				continue;
+			}
+			// the active endpoints of an account and mode, read once per round
+			for (WebhookEndpoints.Endpoint endpoint : endpoints.computeIfAbsent(
+					event.accountId() + "/" + event.livemode(),
+					(key) -> this.endpoints.active(event.accountId(), event.livemode()))) {
+				if (endpoint.wants(event.type())) {
+					rows.add(new DeliveryRepository.NewDelivery(Ids.next("whdl"), event.id(), endpoint));
+				}
 			}
 		}
-		return true;
+		this.deliveries.insert(rows, now);
+		return claimed.size();
 	}
 
-	private long insertDelivery(long eventId, WebhookEndpoints.Endpoint endpoint, Instant now) {
-		return this.deliveries.insert(Ids.next("whdl"), eventId, endpoint, now);
+	/**
+	 * What to call when an endpoint that had {@link #PER_ENDPOINT} sends in flight
+	 * finishes one: the poller starts a round at once rather than at its next tick.
+	 */
+	void onRoom(Runnable onRoom) {
+		this.onRoom = onRoom;
 	}
 
 	/**
@@ -253,7 +262,11 @@ public class Deliveries implements DisposableBean {
 		}
 		List<Long> claimed = this.deliveries.claim(wanted, now, now.plus(LEASE), Ids.weak(24));
 		Map<Long, DeliveryRepository.ToSend> rows = this.deliveries.toSend(claimed);
-		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new ConcurrentHashMap<>();
+		// the endpoints read once per round, before the sends start
+		Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints = new HashMap<>();
+		for (DeliveryRepository.ToSend row : rows.values()) {
+			endpoints.computeIfAbsent(row.endpointId(), this.endpoints::byId);
+		}
 		List<Future<?>> sends = new ArrayList<>();
 		for (long id : claimed) {
 			DeliveryRepository.ToSend row = rows.get(id);
@@ -267,7 +280,10 @@ public class Deliveries implements DisposableBean {
 					recordSoon(send(id, row, now, endpoints), now).join();
 				}
 				finally {
-					count.decrementAndGet();
+					if (count.decrementAndGet() == PER_ENDPOINT - 1) {
+						// the endpoint was full: its next deliveries may be waiting
+						this.onRoom.run();
+					}
 				}
 			}));
 		}
@@ -300,8 +316,7 @@ public class Deliveries implements DisposableBean {
 			}
 			this.toRecord.drainTo(batch, BATCH - 1);
 			try {
-				this.transactions
-					.executeWithoutResult((status) -> batch.forEach((entry) -> record(entry.outcome(), entry.now())));
+				this.transactions.executeWithoutResult((status) -> record(batch));
 				batch.forEach((entry) -> entry.recorded().complete(null));
 			}
 			catch (RuntimeException together) {
@@ -342,7 +357,8 @@ public class Deliveries implements DisposableBean {
 	private Outcome send(long deliveryId, DeliveryRepository.ToSend row, Instant now,
 			Map<Long, Optional<WebhookEndpoints.Endpoint>> endpoints) {
 		// endpoints read once per round of deliveries
-		WebhookEndpoints.Endpoint endpoint = endpoints.computeIfAbsent(row.endpointId(), this.endpoints::byId)
+		Optional<WebhookEndpoints.Endpoint> known = endpoints.get(row.endpointId());
+		WebhookEndpoints.Endpoint endpoint = ((known != null) ? known : this.endpoints.byId(row.endpointId()))
 			.orElse(null);
 		int attempts = row.attempts() + 1;
 		Sender.Result result;
@@ -359,7 +375,16 @@ public class Deliveries implements DisposableBean {
 	}
 
 	private void record(Outcome outcome, Instant now) {
-		record(outcome.deliveryId(), outcome.attempts(), outcome.result(), outcome.endpoint(), now);
+		record(List.of(new ToRecord(outcome, now, new CompletableFuture<>())));
+	}
+
+	/** Records outcomes together: two statements for all of them. */
+	private void record(List<ToRecord> entries) {
+		List<DeliveryRepository.Settled> settled = new ArrayList<>(entries.size());
+		for (ToRecord entry : entries) {
+			settled.add(settled(entry.outcome(), entry.now()));
+		}
+		this.deliveries.settle(settled);
 	}
 
 	private Sender.Result send(WebhookEndpoints.Endpoint endpoint, String eventId, String body, Instant now) {
@@ -375,9 +400,14 @@ public class Deliveries implements DisposableBean {
 		return this.sender.post(endpoint.url(), headers, body);
 	}
 
-	private void record(long deliveryId, int attempts, Sender.Result result,
-			WebhookEndpoints.@Nullable Endpoint endpoint, Instant now) {
-		this.deliveries.insertAttempt(deliveryId, now, result);
+	/**
+	 * Where a delivery stands after an attempt: succeeded, pending a retry, or failed (an
+	 * endpoint that answers 410 is disabled).
+	 */
+	private DeliveryRepository.Settled settled(Outcome outcome, Instant now) {
+		Sender.Result result = outcome.result();
+		WebhookEndpoints.Endpoint endpoint = outcome.endpoint();
+		int attempts = outcome.attempts();
 		String status;
 		Instant next = null;
 		if (result.succeeded()) {
@@ -395,7 +425,7 @@ public class Deliveries implements DisposableBean {
 			next = now.plus(RETRIES.get(attempts - 1));
 		}
 		this.attemptsByOutcome.get(status.equals("pending") ? "retrying" : status).increment();
-		this.deliveries.settle(deliveryId, status, attempts, next, now);
+		return new DeliveryRepository.Settled(outcome.deliveryId(), now, result, status, attempts, next);
 	}
 
 	/**

@@ -13,10 +13,9 @@ import org.jspecify.annotations.Nullable;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,11 +26,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryRepository {
 
-	private static final String INSERT = """
+	/** Many deliveries in one statement: {@code :rows} expands to one tuple each. */
+	private static final String INSERT_ALL = """
 			insert into webhook_deliveries (prefix_id, event_id, endpoint_id, account_id, livemode, status, attempts,
-			  next_attempt_at, created_at, updated_at)
-			values (:prefixId, :eventId, :endpointId, :accountId, :livemode, 'pending', 0, :now, :now, :now)
+			  next_attempt_at, created_at, updated_at) values :rows
 			""";
+
+	/** The most rows one insert takes (ten parameters each). */
+	private static final int ROWS_PER_INSERT = 1000;
 
 	private static final String DUE = """
 			select id, endpoint_id from webhook_deliveries where status = 'pending' and next_attempt_at <= :now
@@ -65,12 +67,12 @@ class DeliveryRepository {
 
 	private static final String INSERT_ATTEMPT = """
 			insert into webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, response, error)
-			values (:id, :at, :status, :duration, :response, :error)
+			values (?, ?, ?, ?, ?, ?)
 			""";
 
 	private static final String SETTLE = """
-			update webhook_deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
-			  locked_until = null, updated_at = :now where id = :id
+			update webhook_deliveries set status = ?, attempts = ?, next_attempt_at = ?, locked_until = null,
+			  updated_at = ? where id = ?
 			""";
 
 	private static final String FILTER = """
@@ -114,8 +116,11 @@ class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
-	DeliveryRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	DeliveryRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/** A due delivery and the endpoint it goes to. */
@@ -130,17 +135,22 @@ class DeliveryRepository {
 	record Filter(@Nullable Long endpointId, @Nullable String eventId, @Nullable String type, @Nullable String status) {
 	}
 
-	long insert(String prefixId, long eventId, WebhookEndpoints.Endpoint endpoint, Instant now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql(INSERT)
-			.param("prefixId", prefixId)
-			.param("eventId", eventId)
-			.param("endpointId", endpoint.id())
-			.param("accountId", endpoint.accountId())
-			.param("livemode", endpoint.livemode())
-			.param("now", Times.db(now))
-			.update(keys, "id");
-		return keys.getKeyAs(Long.class);
+	/** A delivery to make: its prefixed id, its event and where it goes. */
+	record NewDelivery(String prefixId, long eventId, WebhookEndpoints.Endpoint endpoint) {
+	}
+
+	/** Inserts deliveries, due at {@code now}, a thousand a statement. */
+	void insert(List<NewDelivery> deliveries, Instant now) {
+		Object at = Times.db(now);
+		for (int from = 0; from < deliveries.size(); from += ROWS_PER_INSERT) {
+			List<Object[]> rows = new ArrayList<>();
+			for (NewDelivery delivery : deliveries.subList(from, Math.min(deliveries.size(), from + ROWS_PER_INSERT))) {
+				WebhookEndpoints.Endpoint endpoint = delivery.endpoint();
+				rows.add(new Object[] { delivery.prefixId(), delivery.eventId(), endpoint.id(), endpoint.accountId(),
+						endpoint.livemode(), "pending", 0, at, at, at });
+			}
+			this.jdbc.sql(INSERT_ALL).param("rows", rows).update();
+		}
 	}
 
 	/**
@@ -209,26 +219,32 @@ class DeliveryRepository {
 			.single();
 	}
 
-	void insertAttempt(long id, Instant at, Sender.Result result) {
-		this.jdbc.sql(INSERT_ATTEMPT)
-			.param("id", id)
-			.param("at", Times.db(at))
-			.param("status", result.status(), Types.INTEGER)
-			.param("duration", result.millis())
-			.param("response", result.body())
-			.param("error", result.error())
-			.update();
+	/** An attempt of a delivery, and where the delivery stands after it. */
+	record Settled(long deliveryId, Instant at, Sender.Result result, String status, int attempts,
+			@Nullable Instant next) {
 	}
 
-	/** Records where a delivery stands after an attempt, and frees its lease. */
-	void settle(long id, String status, int attempts, @Nullable Instant next, Instant now) {
-		this.jdbc.sql(SETTLE)
-			.param("id", id)
-			.param("status", status)
-			.param("attempts", attempts)
-			.param("next", Times.db(next), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("now", Times.db(now))
-			.update();
+	/**
+	 * Records attempts and where their deliveries stand, freeing their leases: two
+	 * batched statements for all of them.
+	 */
+	void settle(List<Settled> settled) {
+		if (settled.isEmpty()) {
+			return;
+		}
+		List<Object[]> attempts = new ArrayList<>(settled.size());
+		List<Object[]> deliveries = new ArrayList<>(settled.size());
+		for (Settled one : settled) {
+			Sender.Result result = one.result();
+			Object at = Times.db(one.at());
+			attempts.add(new Object[] { one.deliveryId(), at, result.status(), result.millis(), result.body(),
+					result.error() });
+			deliveries.add(new Object[] { one.status(), one.attempts(), Times.db(one.next()), at, one.deliveryId() });
+		}
+		this.batches.batchUpdate(INSERT_ATTEMPT, attempts, new int[] { Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE,
+				Types.INTEGER, Types.BIGINT, Types.VARCHAR, Types.VARCHAR });
+		this.batches.batchUpdate(SETTLE, deliveries, new int[] { Types.VARCHAR, Types.INTEGER,
+				Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT });
 	}
 
 	long count(long accountId, boolean livemode, Filter filter) {

@@ -21,7 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Runs the fan-out and the deliverer on every node, every
  * {@code storekeeper.webhooks.poll-interval}, and at once on the node where a transaction
- * that recorded events commits; one round at a time per node.
+ * that recorded events commits or where an endpoint that had its most sends in flight
+ * finishes one; one round at a time per node.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -46,13 +47,18 @@ class WebhookPoller implements DisposableBean {
 		this.deliveries = deliveries;
 		this.clock = clock;
 		this.enabled = enabled;
+		deliveries.onRoom(this::wake);
+	}
+
+	@EventListener
+	void onCommitted(Outbox.Committed committed) {
+		wake();
 	}
 
 	/**
 	 * Starts a round now (or right after the one under way), once however often called.
 	 */
-	@EventListener
-	void onCommitted(Outbox.Committed committed) {
+	void wake() {
 		if (this.enabled && this.woken.compareAndSet(false, true)) {
 			this.waker.execute(() -> {
 				this.woken.set(false);

@@ -14,6 +14,7 @@ import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,9 @@ class SlowReceiverApiTests extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate batches;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -65,8 +69,8 @@ class SlowReceiverApiTests extends ApiTest {
 			// slow
 			// attempt ends
 			Sender patient = new Sender(new Targets(true), Duration.ofMinutes(5));
-			Deliveries deliverer = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints,
-					patient, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
+			Deliveries deliverer = new Deliveries(new DeliveryRepository(this.jdbc, this.batches), this.events,
+					this.endpoints, patient, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 			record(slowSeller, "ord_slow");
 			deliverer.fanOut();
 			assertThat(deliverer.dispatchDue(Instant.now())).isEqualTo(1);
@@ -96,8 +100,8 @@ class SlowReceiverApiTests extends ApiTest {
 		try (SlowReceiver trickle = new SlowReceiver(100, false)) {
 			Http api = endpoint(seller, trickle.url());
 			Sender sender = new Sender(new Targets(true), Duration.ofMillis(300));
-			Deliveries deliverer = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints,
-					sender, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
+			Deliveries deliverer = new Deliveries(new DeliveryRepository(this.jdbc, this.batches), this.events,
+					this.endpoints, sender, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 			record(seller, "ord_trickle");
 			deliverer.fanOut();
 			assertThat(deliverer.deliverDue(Instant.now())).isEqualTo(1);

@@ -31,6 +31,7 @@ import dev.storekeeper.support.Metrics;
 import dev.storekeeper.support.Http.Response;
 import dev.storekeeper.support.Sellers.Seller;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,6 +55,9 @@ class WebhookApiTests extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate batches;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -208,8 +212,8 @@ class WebhookApiTests extends ApiTest {
 	void anEventRecordedBeforeACrashIsDeliveredByAFreshDeliverer() {
 		endpoint(this.api, "[\"*\"]");
 		record(false, "order.paid", Map.of("prefixId", "ord_crash"));
-		Deliveries fresh = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints, this.sender,
-				this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
+		Deliveries fresh = new Deliveries(new DeliveryRepository(this.jdbc, this.batches), this.events, this.endpoints,
+				this.sender, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 		fresh.fanOut();
 		fresh.deliverDue(Instant.now());
 		fresh.destroy();
@@ -223,10 +227,10 @@ class WebhookApiTests extends ApiTest {
 		for (int i = 0; i < 40; i++) {
 			record(false, "order.paid", Map.of("prefixId", "ord_" + i));
 		}
-		Deliveries a = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints, this.sender,
-				this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
-		Deliveries b = new Deliveries(new DeliveryRepository(this.jdbc), this.events, this.endpoints, this.sender,
-				this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
+		Deliveries a = new Deliveries(new DeliveryRepository(this.jdbc, this.batches), this.events, this.endpoints,
+				this.sender, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
+		Deliveries b = new Deliveries(new DeliveryRepository(this.jdbc, this.batches), this.events, this.endpoints,
+				this.sender, this.transactions, Clock.systemUTC(), new SimpleMeterRegistry());
 		CountDownLatch start = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Deliveries deliverer : List.of(a, b)) {

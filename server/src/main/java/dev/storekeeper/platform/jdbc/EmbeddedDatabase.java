@@ -38,7 +38,7 @@ public final class EmbeddedDatabase {
 	static final String NAME = "storekeeper";
 
 	private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-			+ ";LOCK_TIMEOUT=20000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+			+ ";LOCK_TIMEOUT=20000;QUERY_TIMEOUT=" + Storage.STATEMENT_TIMEOUT_MS + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
 
 	private EmbeddedDatabase() {
 	}
