@@ -26,6 +26,17 @@ record Checkout(long id, String prefixId, long accountId, boolean livemode, Chec
 			@Nullable Long customAmount, long discountAmount) {
 	}
 
+	/**
+	 * The checkout as {@link CheckoutRepository#complete} leaves it (the timestamps are
+	 * whole seconds, as stored), so the completing transaction need not read it again.
+	 */
+	Checkout completed(String email, @Nullable String name, long orderId, String orderPrefixId, Instant now) {
+		return new Checkout(this.id, this.prefixId, this.accountId, this.livemode, CheckoutStatus.COMPLETE, this.mode,
+				this.currency, this.clientSecret, email, name, this.discountId, this.subtotal, this.discountAmount,
+				this.total, this.returnUrl, this.cancelUrl, orderId, orderPrefixId, this.expiresAt, now, this.createdAt,
+				now, this.processorId, this.processorClientSecret, this.items, this.invoiceId);
+	}
+
 	Checkout withItems(List<Item> list) {
 		return new Checkout(this.id, this.prefixId, this.accountId, this.livemode, this.status, this.mode,
 				this.currency, this.clientSecret, this.email, this.name, this.discountId, this.subtotal,

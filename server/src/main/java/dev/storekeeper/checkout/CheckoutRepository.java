@@ -34,6 +34,11 @@ class CheckoutRepository {
 	private static final String BY_SECRET = "select " + COLUMNS
 			+ " from checkouts where client_secret = :secret or processor_client_secret = :secret";
 
+	private static final String KEY_BY_SECRET = """
+			select id, account_id, livemode from checkouts
+			where client_secret = :secret or processor_client_secret = :secret
+			""";
+
 	private static final String ANY_BY_PREFIX_ID = "select " + COLUMNS + " from checkouts where prefix_id = :prefixId";
 
 	private static final String BY_PROCESSOR_ID = "select " + COLUMNS + " from checkouts where processor_id = :id";
@@ -166,6 +171,17 @@ class CheckoutRepository {
 			.param("id", id)
 			.query(this::row)
 			.optional());
+	}
+
+	/** Which checkout it is, without its items. */
+	record Key(long id, long accountId, boolean livemode) {
+	}
+
+	Optional<Key> keyBySecret(String secret) {
+		return this.jdbc.sql(KEY_BY_SECRET)
+			.param("secret", secret)
+			.query((rs, n) -> new Key(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode")))
+			.optional();
 	}
 
 	Optional<Checkout> findBySecret(String secret) {

@@ -57,8 +57,23 @@ class CheckoutViews {
 		return this.checkouts.findBySecret(secret).orElseThrow(() -> new NotFound("Checkout"));
 	}
 
+	/**
+	 * Which checkout a client secret opens (one statement, its items not read), or 404.
+	 */
+	CheckoutRepository.Key keyBySecret(String secret) {
+		if (!secret.matches("cs_[0-9A-Za-z_]{10,400}")) {
+			throw new NotFound("Checkout");
+		}
+		return this.checkouts.keyBySecret(secret).orElseThrow(() -> new NotFound("Checkout"));
+	}
+
 	/** The checkout as stored now. */
 	Checkout reread(Checkout checkout) {
+		return this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow();
+	}
+
+	/** The checkout as stored now. */
+	Checkout reread(CheckoutRepository.Key checkout) {
 		return this.checkouts.findById(checkout.accountId(), checkout.livemode(), checkout.id()).orElseThrow();
 	}
 

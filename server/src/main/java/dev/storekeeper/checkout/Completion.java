@@ -109,7 +109,7 @@ public class Completion {
 	 * is answered 402.
 	 */
 	public CheckoutJson confirm(String secret, @Nullable String email, @Nullable String name, @Nullable Card card) {
-		Checkout found = this.views.bySecret(secret);
+		CheckoutRepository.Key found = this.views.keyBySecret(secret);
 		try {
 			return this.transactions.execute((status) -> complete(found.id(), email, name, new ByCard(card)));
 		}
@@ -215,8 +215,8 @@ public class Completion {
 			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
 		}
 		DiscountJson discountJson = (redemption != null) ? redemption.json() : null;
-		CheckoutJson json = this.views.json(this.views.reread(checkout), reservation.variantJson(),
-				reservation.productJson(), discountJson);
+		CheckoutJson json = this.views.json(checkout.completed(email, name, order.id(), order.prefixId(), now),
+				reservation.variantJson(), reservation.productJson(), discountJson);
 		this.events.publishEvent(new CheckoutCompleted(checkout.accountId(), checkout.livemode(), json));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
@@ -244,7 +244,7 @@ public class Completion {
 		if (!this.checkouts.complete(checkout.id(), email, name, order.id(), order.prefixId(), now)) {
 			throw new StateConflict("Checkout " + checkout.prefixId() + " is already complete");
 		}
-		CheckoutJson json = this.views.json(this.views.reread(checkout));
+		CheckoutJson json = this.views.json(checkout.completed(email, name, order.id(), order.prefixId(), now));
 		this.events.publishEvent(new CheckoutCompleted(checkout.accountId(), checkout.livemode(), json));
 		return json;
 	}
@@ -361,6 +361,11 @@ public class Completion {
 	 * its own (the sale's was undone).
 	 */
 	private void recordPaymentFailed(Checkout checkout, String code, String message) {
+		recordPaymentFailed(new CheckoutRepository.Key(checkout.id(), checkout.accountId(), checkout.livemode()), code,
+				message);
+	}
+
+	private void recordPaymentFailed(CheckoutRepository.Key checkout, String code, String message) {
 		this.transactions
 			.executeWithoutResult((status) -> this.events.publishEvent(new CheckoutPaymentFailed(checkout.accountId(),
 					checkout.livemode(), this.views.json(this.views.reread(checkout)), code, message)));

@@ -94,7 +94,7 @@ class EventTable implements Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public String record(long accountId, boolean livemode, String type, Object data) {
 		String prefixId = Ids.next("whev");
-		String serialized = this.json.writeValueAsString(data);
+		String serialized = (data instanceof Rendered rendered) ? rendered.json() : this.json.writeValueAsString(data);
 		Object createdAt = Times.db(Times.now(this.clock));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			insert(prefixId, accountId, livemode, type, serialized, createdAt);
@@ -115,6 +115,11 @@ class EventTable implements Outbox {
 			pending.rows.add(new Object[] { prefixId, accountId, livemode, type, serialized, createdAt });
 		}
 		return prefixId;
+	}
+
+	@Override
+	public Rendered render(Object data) {
+		return new Rendered(this.json.writeValueAsString(data));
 	}
 
 	private void insert(String prefixId, long accountId, boolean livemode, String type, String data, Object createdAt) {

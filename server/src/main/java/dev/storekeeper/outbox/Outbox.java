@@ -19,6 +19,16 @@ public interface Outbox {
 	 */
 	String record(long accountId, boolean livemode, String type, Object data);
 
+	/**
+	 * {@code data} rendered as the events' JSON once, for several entries that carry the
+	 * same object ({@link #record} takes it as their data).
+	 */
+	Rendered render(Object data);
+
+	/** An entry's data, already rendered. */
+	record Rendered(String json) {
+	}
+
 	/** Up to {@code limit} entries not fanned out yet, oldest first. */
 	List<Entry> unfanned(int limit);
 

@@ -2,6 +2,7 @@ package dev.storekeeper.webhooks;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.web.Ref;
+import dev.storekeeper.platform.jdbc.Invalidations;
+import dev.storekeeper.platform.jdbc.ReadCache;
 import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.webhooks.WebhookEndpoints.Endpoint;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -37,9 +41,6 @@ class WebhookEndpointRepository {
 	private static final String FIND = "select " + COLUMNS + SCOPE + " and (prefix_id = :prefixId or id = :id)";
 
 	private static final String ACTIVE = "select " + COLUMNS + SCOPE + " and status = 'active'";
-
-	private static final String HAS_SELLVY = "select count(*)" + SCOPE
-			+ " and status = 'active' and dialect = 'sellvy'";
 
 	private static final String BY_ID = "select " + COLUMNS + " from webhook_endpoints where id = :id";
 
@@ -67,8 +68,16 @@ class WebhookEndpointRepository {
 
 	private final JdbcClient jdbc;
 
-	WebhookEndpointRepository(JdbcClient jdbc) {
+	/**
+	 * The active endpoints of an account and mode, which every change that records events
+	 * asks for (does it need Sellvy renderings?); any endpoint change forgets them.
+	 */
+	private final ReadCache active;
+
+	WebhookEndpointRepository(JdbcClient jdbc, Invalidations invalidations,
+			@Value("${storekeeper.cache-ttl:1s}") Duration cacheTtl) {
 		this.jdbc = jdbc;
+		this.active = invalidations.share("webhook_endpoints", new ReadCache(cacheTtl));
 	}
 
 	/** An endpoint's editable values. */
@@ -85,6 +94,7 @@ class WebhookEndpointRepository {
 	}
 
 	long insert(String prefixId, long accountId, boolean livemode, Draft draft, String secret, Instant now) {
+		this.active.changing();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(INSERT)
 			.param("prefixId", prefixId)
@@ -102,6 +112,7 @@ class WebhookEndpointRepository {
 	}
 
 	void update(long id, Draft draft, Instant now) {
+		this.active.changing();
 		this.jdbc.sql(UPDATE)
 			.param("id", id)
 			.param("url", draft.url())
@@ -114,10 +125,12 @@ class WebhookEndpointRepository {
 	}
 
 	void setSecret(long id, String secret, Instant now) {
+		this.active.changing();
 		this.jdbc.sql(SET_SECRET).param("id", id).param("secret", secret).param("now", Times.db(now)).update();
 	}
 
 	void delete(long id) {
+		this.active.changing();
 		this.jdbc.sql(DELETE).param("id", id).update();
 	}
 
@@ -133,17 +146,28 @@ class WebhookEndpointRepository {
 	}
 
 	/** The active endpoints of an account and mode. */
+	@SuppressWarnings("unchecked")
 	List<Endpoint> active(long accountId, boolean livemode) {
-		return this.jdbc.sql(ACTIVE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(WebhookEndpointRepository::row)
-			.list();
+		Scope key = new Scope(accountId, livemode);
+		long generation = this.active.generation();
+		List<Endpoint> endpoints = (List<Endpoint>) this.active.get(key, generation);
+		if (endpoints == null) {
+			endpoints = List.copyOf(this.jdbc.sql(ACTIVE)
+				.param("accountId", accountId)
+				.param("livemode", livemode)
+				.query(WebhookEndpointRepository::row)
+				.list());
+			this.active.put(key, endpoints, generation);
+		}
+		return endpoints;
+	}
+
+	private record Scope(long accountId, boolean livemode) {
 	}
 
 	/** Whether the account has an active Sellvy-dialect endpoint in that mode. */
 	boolean hasSellvy(long accountId, boolean livemode) {
-		return Scoped.count(this.jdbc, HAS_SELLVY, accountId, livemode) > 0;
+		return active(accountId, livemode).stream().anyMatch(Endpoint::sellvy);
 	}
 
 	Optional<Endpoint> byId(long id) {
@@ -151,6 +175,7 @@ class WebhookEndpointRepository {
 	}
 
 	void disable(long id, Instant now) {
+		this.active.changing();
 		this.jdbc.sql(DISABLE).param("id", id).param("now", Times.db(now)).update();
 	}
 

@@ -24,8 +24,6 @@ import dev.storekeeper.platform.Times;
 import dev.storekeeper.webhooks.WebhookEndpointRepository.Draft;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.storekeeper.sellvy.SellvyEvents;
 
@@ -166,27 +164,11 @@ public class WebhookEndpoints {
 	}
 
 	/**
-	 * Whether the account has an active Sellvy-dialect endpoint in that mode, asked once
-	 * per transaction (the events of one change share the answer).
+	 * Whether the account has an active Sellvy-dialect endpoint in that mode (from the
+	 * cache of active endpoints, which any endpoint change forgets).
 	 */
 	boolean hasSellvy(long accountId, boolean livemode) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return this.endpoints.hasSellvy(accountId, livemode);
-		}
-		String key = "storekeeper.webhooks.sellvy." + accountId + "." + livemode;
-		Object known = TransactionSynchronizationManager.getResource(key);
-		if (known instanceof Boolean answer) {
-			return answer;
-		}
-		boolean answer = this.endpoints.hasSellvy(accountId, livemode);
-		TransactionSynchronizationManager.bindResource(key, answer);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(key);
-			}
-		});
-		return answer;
+		return this.endpoints.hasSellvy(accountId, livemode);
 	}
 
 	void disable(long id) {

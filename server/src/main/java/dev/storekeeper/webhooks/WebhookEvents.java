@@ -50,8 +50,8 @@ class WebhookEvents {
 	}
 
 	/**
-	 * Whether the account's Sellvy endpoints in that mode need Sellvy renderings; asked
-	 * once per transaction, so an account without one pays one query per change.
+	 * Whether the account's Sellvy endpoints in that mode need Sellvy renderings (from
+	 * the cache of active endpoints).
 	 */
 	private boolean sellvy(long accountId, boolean livemode) {
 		return this.endpoints.hasSellvy(accountId, livemode);
@@ -92,8 +92,9 @@ class WebhookEvents {
 	@EventListener
 	@Order(Listeners.REPORT)
 	void on(OrderPlaced placed) {
-		OrderJson order = this.orders.json(placed.accountId(), placed.livemode(), placed.orderId(),
-				"line_items,customer");
+		// one rendering for both events
+		Outbox.Rendered order = this.outbox
+			.render(this.orders.json(placed.accountId(), placed.livemode(), placed.orderId(), "line_items,customer"));
 		this.outbox.record(placed.accountId(), placed.livemode(), "order.created", order);
 		this.outbox.record(placed.accountId(), placed.livemode(), "order.paid", order);
 		if (sellvy(placed.accountId(), placed.livemode())) {
@@ -148,9 +149,10 @@ class WebhookEvents {
 	@EventListener
 	@Order(Listeners.REPORT)
 	void on(CustomerCreated created) {
-		this.outbox.record(created.accountId(), created.livemode(), "customer.created", created.customer());
+		Outbox.Rendered customer = this.outbox.render(created.customer());
+		this.outbox.record(created.accountId(), created.livemode(), "customer.created", customer);
 		if (created.lead()) {
-			this.outbox.record(created.accountId(), created.livemode(), "lead.created", created.customer());
+			this.outbox.record(created.accountId(), created.livemode(), "lead.created", customer);
 		}
 	}
 

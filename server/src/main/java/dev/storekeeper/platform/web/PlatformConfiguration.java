@@ -37,6 +37,15 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return ReferenceNullability.module();
 	}
 
+	/**
+	 * Properties read by generated accessors rather than reflection: JSON writing is most
+	 * of a checkout's CPU (bench/RESULTS.md, round two).
+	 */
+	@Bean
+	static tools.jackson.databind.JacksonModule blackbird() {
+		return new tools.jackson.module.blackbird.BlackbirdModule();
+	}
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

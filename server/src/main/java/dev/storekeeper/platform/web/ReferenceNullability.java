@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyName;
-import tools.jackson.databind.SerializationConfig;
-import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.introspect.Annotated;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.NopAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.ser.BeanPropertyWriter;
-import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
  * The one place that decides whether an absent value is written as {@code null} or
@@ -50,11 +50,21 @@ public final class ReferenceNullability {
 		return INSTANCE;
 	}
 
-	/** A Jackson module that applies the rule to every {@link WireSchema} record. */
-	public static SimpleModule module() {
-		SimpleModule module = new SimpleModule("reference-nullability");
-		module.setSerializerModifier(new Modifier(INSTANCE));
-		return module;
+	/**
+	 * A Jackson module that applies the rule to every {@link WireSchema} record: it marks
+	 * each property to omit as {@code NON_NULL}, so Jackson's own property writers
+	 * (generated, not reflective, with Blackbird) leave it out.
+	 */
+	public static JacksonModule module() {
+		return new SimpleModule("reference-nullability") {
+
+			@Override
+			public void setupModule(SetupContext context) {
+				super.setupModule(context);
+				context.insertAnnotationIntrospector(new Inclusion(INSTANCE));
+			}
+
+		};
 	}
 
 	/**
@@ -148,54 +158,33 @@ public final class ReferenceNullability {
 		}
 	}
 
-	private static final class Modifier extends ValueSerializerModifier {
+	/**
+	 * Says {@code NON_NULL} for a property of a {@link WireSchema} record that the
+	 * reference does not let be null, and nothing for every other property.
+	 */
+	private static final class Inclusion extends NopAnnotationIntrospector {
+
+		private static final JsonInclude.Value NON_NULL = JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+				JsonInclude.Include.NON_NULL);
 
 		private final ReferenceNullability nullability;
 
-		Modifier(ReferenceNullability nullability) {
+		Inclusion(ReferenceNullability nullability) {
 			this.nullability = nullability;
 		}
 
 		@Override
-		public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription.Supplier bean,
-				List<BeanPropertyWriter> properties) {
-			WireSchema wire = bean.getBeanClass().getAnnotation(WireSchema.class);
+		public JsonInclude.@Nullable Value findPropertyInclusion(MapperConfig<?> config, Annotated annotated) {
+			if (!(annotated instanceof AnnotatedMember member)) {
+				return null;
+			}
+			WireSchema wire = member.getDeclaringClass().getAnnotation(WireSchema.class);
 			if (wire == null) {
-				return properties;
+				return null;
 			}
-			Set<String> omitted = this.nullability.omittedWhenAbsent(wire.value());
-			List<BeanPropertyWriter> result = new ArrayList<>(properties.size());
-			for (BeanPropertyWriter property : properties) {
-				result.add(omitted.contains(property.getName()) ? new OmittedWhenNull(property) : property);
-			}
-			return result;
-		}
-
-	}
-
-	/** A property written only when it has a value. */
-	private static final class OmittedWhenNull extends BeanPropertyWriter {
-
-		OmittedWhenNull(BeanPropertyWriter base) {
-			super(base);
-		}
-
-		private OmittedWhenNull(BeanPropertyWriter base, PropertyName name) {
-			super(base, name);
-		}
-
-		@Override
-		protected BeanPropertyWriter _new(PropertyName name) {
-			return new OmittedWhenNull(this, name);
-		}
-
-		@Override
-		public void serializeAsProperty(Object bean, JsonGenerator g, SerializationContext ctxt) throws Exception {
-			@Nullable Object value = get(bean);
-			if (value == null) {
-				return;
-			}
-			super.serializeAsProperty(bean, g, ctxt);
+			JsonProperty renamed = member.getAnnotation(JsonProperty.class);
+			String name = (renamed != null && !renamed.value().isEmpty()) ? renamed.value() : member.getName();
+			return this.nullability.omittedWhenAbsent(wire.value()).contains(name) ? NON_NULL : null;
 		}
 
 	}
