@@ -91,6 +91,8 @@ else
   unset DATABASE_URL
 fi
 export STOREKEEPER_DATA_DIR="$DATA_DIR" PORT WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true
+# as bin/start does
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # The rate limiter stays on, with a limit far above the offered load, so its cost is in every figure.
 export RATE_LIMIT_PER_MINUTE=100000000 RATE_LIMIT_BURST=10000000
 LOG=$(mktemp)
