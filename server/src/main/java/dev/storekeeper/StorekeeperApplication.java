@@ -1,5 +1,10 @@
 package dev.storekeeper;
 
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Map;
 
 import dev.storekeeper.cli.Commands;
@@ -8,6 +13,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Storekeeper: a self-hostable commerce server for creators who sell digital products.
@@ -19,6 +25,7 @@ public class StorekeeperApplication {
 	public static void main(String[] args) {
 		EmbeddedDatabase.listenLocally();
 		if (!Commands.isCommand(args)) {
+			aheadOfTimeWhenPackaged();
 			SpringApplication.run(StorekeeperApplication.class, args);
 			return;
 		}
@@ -49,6 +56,44 @@ public class StorekeeperApplication {
 			code = Commands.run(args, context, System.out, System.err);
 		}
 		System.exit(code);
+	}
+
+	private static final String AOT_ENABLED = "spring.aot.enabled";
+
+	/**
+	 * Starts the server from the bean definitions the build worked out ahead of time
+	 * (Spring AOT, {@code process-aot}) rather than scanning and parsing the
+	 * configuration at every start, when it runs from the packaged jar, where they match
+	 * the classes beside them; not from a classes directory, which may hold those of an
+	 * earlier build. {@code -Dspring.aot.enabled=false} turns it off.
+	 */
+	static void aheadOfTimeWhenPackaged() {
+		if (System.getProperty(AOT_ENABLED) != null) {
+			return;
+		}
+		ClassLoader loader = StorekeeperApplication.class.getClassLoader();
+		if (packaged() && ClassUtils
+			.isPresent(StorekeeperApplication.class.getName() + "__ApplicationContextInitializer", loader)) {
+			System.setProperty(AOT_ENABLED, "true");
+		}
+	}
+
+	private static boolean packaged() {
+		CodeSource source = StorekeeperApplication.class.getProtectionDomain().getCodeSource();
+		if (source == null || source.getLocation() == null) {
+			return false;
+		}
+		URL location = source.getLocation();
+		if (!"file".equals(location.getProtocol())) {
+			// nested in the jar (jar:nested:…)
+			return true;
+		}
+		try {
+			return !Files.isDirectory(Path.of(location.toURI()));
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 }

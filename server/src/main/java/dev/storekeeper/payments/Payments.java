@@ -41,10 +41,14 @@ public class Payments {
 
 	private final Clock clock;
 
-	Payments(ChargeRepository charges, List<PaymentGateway> gateways,
+	Payments(ChargeRepository charges, List<PaymentGateway> gateways, StripeConfiguration.Stripe stripe,
 			@Value("${storekeeper.payments.live-gateway:}") String liveGateway, PublicUrl publicUrl, Clock clock) {
 		this.charges = charges;
-		this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::name, Function.identity()));
+		List<PaymentGateway> all = new java.util.ArrayList<>(gateways);
+		if (stripe.gateway() != null) {
+			all.add(stripe.gateway());
+		}
+		this.gateways = all.stream().collect(Collectors.toMap(PaymentGateway::name, Function.identity()));
 		this.liveGateway = (liveGateway.isBlank() && this.gateways.containsKey("stripe")) ? "stripe" : liveGateway;
 		this.publicUrl = publicUrl;
 		this.clock = clock;

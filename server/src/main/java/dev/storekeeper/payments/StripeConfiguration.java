@@ -4,24 +4,33 @@ import java.time.Clock;
 
 import com.stripe.StripeClient;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Stripe gateway, made only when {@code STRIPE_SECRET_KEY} is set.
+ * The Stripe gateway, made only when {@code STRIPE_SECRET_KEY} is set: decided when the
+ * server starts, not by a bean-definition condition, so that the jar's ahead-of-time
+ * processed bean definitions (made once, at build time) serve every configuration.
  * {@code STRIPE_API_BASE} points the client elsewhere than {@code https://api.stripe.com}
  * (a local fake in tests).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${storekeeper.stripe.secret-key:}'.isBlank()")
 class StripeConfiguration {
 
+	/** The Stripe gateway, if this server has a key. */
+	record Stripe(@Nullable StripeGateway gateway) {
+	}
+
 	@Bean
-	StripeGateway stripeGateway(@Value("${storekeeper.stripe.secret-key}") String secretKey,
+	Stripe stripe(@Value("${storekeeper.stripe.secret-key:}") String secretKey,
 			@Value("${storekeeper.stripe.publishable-key:}") String publishableKey,
 			@Value("${storekeeper.stripe.api-base:}") String apiBase, Clock clock) {
+		if (secretKey.isBlank()) {
+			return new Stripe(null);
+		}
 		StripeClient.StripeClientBuilder builder = StripeClient.builder()
 			.setApiKey(secretKey.trim())
 			.setMaxNetworkRetries(2)
@@ -30,7 +39,8 @@ class StripeConfiguration {
 		if (!apiBase.isBlank()) {
 			builder.setApiBase(apiBase.trim());
 		}
-		return new StripeGateway(builder.build(), publishableKey.isBlank() ? null : publishableKey.trim(), clock);
+		return new Stripe(
+				new StripeGateway(builder.build(), publishableKey.isBlank() ? null : publishableKey.trim(), clock));
 	}
 
 }
