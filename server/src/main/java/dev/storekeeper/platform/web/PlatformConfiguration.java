@@ -46,6 +46,19 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return new tools.jackson.module.blackbird.BlackbirdModule();
 	}
 
+	/**
+	 * Spring MVC's handler mapping, with its mappings indexed by path (see the class).
+	 */
+	@Bean
+	static org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations indexedHandlerMapping() {
+		return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+			@Override
+			public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new IndexedHandlerMapping();
+			}
+		};
+	}
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
