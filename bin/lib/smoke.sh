@@ -13,7 +13,7 @@ API="http://127.0.0.1:$PORT"
 LOG="$DIR/server.log"
 env -u DATABASE_URL -u REDIS_URL STOREKEEPER_DATA_DIR="$DIR" PORT="$PORT" "$JAVA" -jar "$JAR" > "$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DIR"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$DIR"' EXIT
 fail() { echo "Smoke test of $JAR failed: $*" >&2; tail -40 "$LOG" >&2; exit 1; }
 for _ in $(seq 1 600); do
   curl -sf -o /dev/null "$API/health" && break
