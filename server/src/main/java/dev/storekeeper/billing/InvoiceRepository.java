@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
@@ -42,11 +43,8 @@ class InvoiceRepository {
 
 	private static final String BY_ID = "select " + COLUMNS + " where i.id = :id";
 
-	private static final String BY_PREFIX_ID = "select " + COLUMNS
-			+ " where i.account_id = :accountId and i.livemode = :livemode and i.prefix_id = :prefixId";
-
-	private static final String BY_INTEGER_ID = "select " + COLUMNS
-			+ " where i.account_id = :accountId and i.livemode = :livemode and i.id = :id";
+	private static final String BY_KEY = "select " + COLUMNS
+			+ " where i.account_id = :accountId and i.livemode = :livemode and (i.prefix_id = :key or i.id = :id)";
 
 	private static final String BY_TOKEN = "select " + COLUMNS + " where i.hosted_token = :token";
 
@@ -237,25 +235,16 @@ class InvoiceRepository {
 		return get(id);
 	}
 
+	/** By prefixed id or (when {@code key} is all digits) integer id. */
 	Optional<Invoice> find(long accountId, boolean livemode, String key) {
-		Optional<Invoice> found;
-		if (key.matches("\\d{1,18}")) {
-			found = this.jdbc.sql(BY_INTEGER_ID)
-				.param("accountId", accountId)
-				.param("livemode", livemode)
-				.param("id", Long.parseLong(key))
-				.query(this::row)
-				.optional();
-		}
-		else {
-			found = this.jdbc.sql(BY_PREFIX_ID)
-				.param("accountId", accountId)
-				.param("livemode", livemode)
-				.param("prefixId", key)
-				.query(this::row)
-				.optional();
-		}
-		return found.map((invoice) -> withLines(List.of(invoice)).get(0));
+		return this.jdbc.sql(BY_KEY)
+			.param("accountId", accountId)
+			.param("livemode", livemode)
+			.param("key", key)
+			.param("id", Ids.numeric(key))
+			.query(this::row)
+			.optional()
+			.map((invoice) -> withLines(List.of(invoice)).get(0));
 	}
 
 	Optional<Invoice> findByToken(String token) {

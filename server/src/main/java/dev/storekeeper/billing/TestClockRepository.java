@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
@@ -93,21 +94,11 @@ class TestClockRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	List<TestClock> page(long accountId, boolean livemode, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, page, this::row);
 	}
 
 	boolean start(long id, Instant now) {

@@ -13,6 +13,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import dev.storekeeper.platform.jdbc.Scoped;
+import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 
@@ -61,29 +63,18 @@ class CategoryRepository {
 	}
 
 	long count(long accountId, boolean livemode) {
-		return this.jdbc.sql(COUNT)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.query(Long.class)
-			.single();
+		return Scoped.count(this.jdbc, COUNT, accountId, livemode);
 	}
 
 	java.util.List<Category> page(long accountId, boolean livemode, PageQuery page) {
-		return this.jdbc.sql(PAGE)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("limit", page.limit())
-			.param("offset", page.offset())
-			.query(this::row)
-			.list();
+		return Scoped.page(this.jdbc, PAGE, accountId, livemode, page, this::row);
 	}
 
 	Optional<Category> find(long accountId, boolean livemode, String key) {
-		long id = key.matches("\\d{1,18}") ? Long.parseLong(key) : -1;
 		return this.jdbc.sql(BY_KEY)
 			.param("accountId", accountId)
 			.param("livemode", livemode)
-			.param("id", id)
+			.param("id", Ids.numeric(key))
 			.param("key", key)
 			.query(this::row)
 			.optional();
