@@ -5,7 +5,6 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,18 +29,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.storekeeper.support.ApiTest;
+import dev.storekeeper.support.Chromium;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Sellers.Seller;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A buyer in a real headless Chromium buys from a test-mode product page: the button, the
@@ -53,37 +49,17 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class BuyerPagesBrowserTests extends ApiTest {
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
-	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
 	private static final boolean INTO_DOCS = "docs".equals(System.getProperty("screenshots"));
 
 	private static final String BOUNDARY = "----storekeeper-pages-boundary";
 
 	private WebDriver browser;
 
-	private Path profile;
-
 	private final List<String> violations = new ArrayList<>();
 
 	@BeforeEach
 	void browser() throws Exception {
-		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-			fail("This test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-					+ "): apt-get install -y chromium chromium-driver (.ci/run does)");
-		}
-		this.profile = Files.createTempDirectory("storekeeper-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-				"--hide-scrollbars", "--force-device-scale-factor=1", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.browser = Chromium.start("--hide-scrollbars", "--force-device-scale-factor=1");
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
 	}
 

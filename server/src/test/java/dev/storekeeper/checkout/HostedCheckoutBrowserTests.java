@@ -1,8 +1,5 @@
 package dev.storekeeper.checkout;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -10,18 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.storekeeper.support.ApiTest;
+import dev.storekeeper.support.Chromium;
 import dev.storekeeper.support.Http;
 import dev.storekeeper.support.Sellers.Seller;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The hosted checkout page driven by a real headless Chromium: a discount code, a
@@ -29,31 +23,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class HostedCheckoutBrowserTests extends ApiTest {
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
-	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
 	private WebDriver browser;
-
-	private Path profile;
 
 	@BeforeEach
 	void browser() throws Exception {
-		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-			fail("This test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-					+ "): apt-get install -y chromium chromium-driver (.ci/run does)");
-		}
-		this.profile = Files.createTempDirectory("storekeeper-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-				"--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.browser = Chromium.start();
 	}
 
 	@AfterEach
