@@ -28,6 +28,22 @@ class TokenFormatUnitTests {
 	}
 
 	@Test
+	void onlyTheDocumentedCharactersAreWellFormedEvenWithAMatchingChecksum() {
+		String random = TokenFormat.generate(false).substring(8, 40);
+		for (String odd : new String[] { "-", "_", " ", "é", "٣", "\u0000" }) {
+			String body = "sk_test_" + odd + random.substring(1);
+			assertThat(TokenFormat.isWellFormed(body + TokenFormat.checksum(body))).as(odd).isFalse();
+		}
+		for (String prefix : new String[] { "SK_test_", "sk_tesT_", "pk_test_", "sk_demo_" }) {
+			String body = prefix + random;
+			assertThat(TokenFormat.isWellFormed(body + TokenFormat.checksum(body))).as(prefix).isFalse();
+		}
+		String body = "sk_test_" + random;
+		assertThat(TokenFormat.isWellFormed(body + TokenFormat.checksum(body))).isTrue();
+		assertThat(TokenFormat.isWellFormed(body + TokenFormat.checksum(body) + "0")).isFalse();
+	}
+
+	@Test
 	void redactedFormShowsOnlyTheModeAndLastFour() {
 		assertThat(TokenFormat.redacted(true, "Ab12")).isEqualTo("sk_live_…Ab12");
 	}

@@ -43,6 +43,8 @@ public class BodyLimit extends OncePerRequestFilter {
 
 	private static final String FORM = "application/x-www-form-urlencoded";
 
+	private static final byte[] NO_BODY = new byte[0];
+
 	private final List<LargeBody> largeBodies;
 
 	public BodyLimit() {
@@ -110,7 +112,7 @@ public class BodyLimit extends OncePerRequestFilter {
 			tooLarge(response, MAX_BYTES);
 			return;
 		}
-		byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+		byte[] body = hasBody(request, declared) ? request.getInputStream().readNBytes(MAX_BYTES + 1) : NO_BODY;
 		if (body.length > MAX_BYTES) {
 			tooLarge(response, MAX_BYTES);
 			return;
@@ -118,6 +120,15 @@ public class BodyLimit extends OncePerRequestFilter {
 		String contentType = request.getContentType();
 		boolean form = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM);
 		chain.doFilter(form ? new FormBody(request, body) : new CachedBody(request, body), response);
+	}
+
+	/**
+	 * Whether the request may carry a body: HTTP/1.1 has one only when a length above
+	 * zero or a transfer coding is declared. Reading nothing from a body-less request
+	 * (most GETs) would still allocate a read buffer each time.
+	 */
+	private static boolean hasBody(HttpServletRequest request, long declared) {
+		return declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
 	}
 
 	/** Answers 413 in the API's error shape and closes the connection. */

@@ -31,7 +31,12 @@ public final class Ids {
 	 * from the thread's own generator, with no lock and no read of the system's entropy.
 	 */
 	public static String weak(int length) {
-		return random(length, (bytes) -> java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes));
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		byte[] chars = new byte[length];
+		for (int i = 0; i < length; i++) {
+			chars[i] = (byte) ALPHABET.charAt(random.nextInt(62));
+		}
+		return new String(chars, java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 	private static String random(int length, java.util.function.Consumer<byte[]> source) {
