@@ -62,9 +62,19 @@ class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 		}
 		// as Spring does: the mappings of exactly this path first, then every one it
 		// can reach
-		List<Found> found = matches(index.direct.getOrDefault(lookupPath, List.of()), request);
+		List<Found> found = new ArrayList<>(2);
+		matches(index.direct.getOrDefault(lookupPath, List.of()), request, found);
 		if (found.isEmpty()) {
-			found = matches(index.reachable(lookupPath), request);
+			boolean reachable = false;
+			for (List<Candidate> candidates : index.reachable(lookupPath)) {
+				reachable |= !candidates.isEmpty();
+				matches(candidates, request, found);
+			}
+			if (!reachable) {
+				// no pattern can match this path: Spring finds no handler either, and no
+				// 405, 406 or 415 to report (another handler mapping may have one)
+				return null;
+			}
 		}
 		if (found.isEmpty()) {
 			return super.lookupHandlerMethod(lookupPath, request);
@@ -90,18 +100,23 @@ class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 	 */
 	int candidates(String path) {
 		Index index = this.index;
-		return (index != null) ? index.reachable(path).size() : getHandlerMethods().size();
+		if (index == null) {
+			return getHandlerMethods().size();
+		}
+		int count = 0;
+		for (List<Candidate> candidates : index.reachable(path)) {
+			count += candidates.size();
+		}
+		return count;
 	}
 
-	private List<Found> matches(List<Candidate> candidates, HttpServletRequest request) {
-		List<Found> found = new ArrayList<>(2);
+	private void matches(List<Candidate> candidates, HttpServletRequest request, List<Found> found) {
 		for (Candidate candidate : candidates) {
 			RequestMappingInfo match = getMatchingMapping(candidate.mapping(), request);
 			if (match != null) {
 				found.add(new Found(match, candidate.handler()));
 			}
 		}
-		return found;
 	}
 
 	/**
@@ -157,7 +172,9 @@ class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 				else {
 					for (PathPattern pattern : paths.getPatterns()) {
 						String text = pattern.getPatternString();
-						String prefix = literalPrefix(text);
+						// the root is a literal path of its own, not a prefix of every
+						// path
+						String prefix = text.equals("/") ? text : literalPrefix(text);
 						prefixes.add(prefix);
 						if (prefix.equals(text)) {
 							direct.computeIfAbsent(text, (key) -> new ArrayList<>()).add(candidate);
@@ -171,18 +188,27 @@ class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 			return new Index(Map.copyOf(byPrefix), Map.copyOf(direct));
 		}
 
-		/** The mappings whose literal start is a whole-segment prefix of the path. */
-		List<Candidate> reachable(String path) {
-			List<Candidate> candidates = new ArrayList<>(this.byPrefix.getOrDefault("", List.of()));
+		/**
+		 * The mappings whose literal start is a whole-segment prefix of the path, in
+		 * groups by that prefix (not copied into one list: this runs for every request).
+		 */
+		List<List<Candidate>> reachable(String path) {
+			List<List<Candidate>> groups = new ArrayList<>(4);
+			add(groups, "");
 			int slash = path.indexOf('/', 1);
 			while (slash > 0) {
-				candidates.addAll(this.byPrefix.getOrDefault(path.substring(0, slash), List.of()));
+				add(groups, path.substring(0, slash));
 				slash = path.indexOf('/', slash + 1);
 			}
-			if (path.length() > 1) {
-				candidates.addAll(this.byPrefix.getOrDefault(path, List.of()));
+			add(groups, path);
+			return groups;
+		}
+
+		private void add(List<List<Candidate>> groups, String prefix) {
+			List<Candidate> candidates = this.byPrefix.get(prefix);
+			if (candidates != null) {
+				groups.add(candidates);
 			}
-			return candidates;
 		}
 
 	}

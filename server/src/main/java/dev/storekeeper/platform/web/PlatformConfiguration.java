@@ -56,6 +56,39 @@ class PlatformConfiguration implements WebMvcConfigurer {
 			public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
 				return new IndexedHandlerMapping();
 			}
+
+			@Override
+			public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+				return new org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter() {
+					@Override
+					public void afterPropertiesSet() {
+						super.afterPropertiesSet();
+						List<HandlerMethodArgumentResolver> resolvers = new java.util.ArrayList<>();
+						resolvers.add(new StringPathVariables());
+						resolvers.addAll(java.util.Objects.requireNonNull(getArgumentResolvers()));
+						setArgumentResolvers(resolvers);
+					}
+				};
+			}
+		};
+	}
+
+	/**
+	 * The actuator's few routes ({@code /health}, {@code /metrics}) are looked up after
+	 * the API's: its handler mapping comes first by default, and looking every API
+	 * request up in it first, to find nothing, was 4 % of a product read's CPU. The API's
+	 * mapping answers "not mine" for these paths at once: it has no route they can reach.
+	 */
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor actuatorRoutesAfterTheApis() {
+		return new org.springframework.beans.factory.config.BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping mapping) {
+					mapping.setOrder(1);
+				}
+				return bean;
+			}
 		};
 	}
 

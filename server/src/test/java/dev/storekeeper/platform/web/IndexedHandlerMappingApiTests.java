@@ -25,6 +25,16 @@ class IndexedHandlerMappingApiTests extends ApiTest {
 	}
 
 	@Test
+	void thePathsOfTheActuatorReachNoRouteOfTheApiAndAreAnsweredByIt() {
+		IndexedHandlerMapping indexed = (IndexedHandlerMapping) this.mapping;
+		assertThat(indexed.candidates("/health")).isZero();
+		assertThat(indexed.candidates("/metrics")).isZero();
+		assertThat(this.http.get("/health").status()).isEqualTo(200);
+		assertThat(this.http.get("/health").at("/status")).isEqualTo("UP");
+		assertThat(this.http.get("/metrics").body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
 	void routesAnswerAsSpringsFullLookupDoes() {
 		Http seller = this.http.as(this.sellers.create().test());
 		// a literal path wins over the pattern beside it
