@@ -78,8 +78,13 @@ public class ApiTokens implements Authenticator, DisposableBean {
 		}
 		String hash = this.hasher.hash(token);
 		long generation = this.cache.generation();
-		Caller cached = (Caller) this.cache.get(hash, generation);
-		Optional<Caller> caller = (cached != null) ? Optional.of(cached) : this.tokens.callerFor(hash);
+		if (this.cache.get(hash, generation) instanceof Caller cached) {
+			recordUse(cached.tokenId());
+			return Optional.of(cached);
+		}
+		// cached only when read: a hit must not make the entry young again, or a token
+		// in use would never be read again
+		Optional<Caller> caller = this.tokens.callerFor(hash);
 		caller.ifPresent((found) -> {
 			this.cache.put(hash, found, generation);
 			recordUse(found.tokenId());
