@@ -46,6 +46,13 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return new tools.jackson.module.blackbird.BlackbirdModule();
 	}
 
+	/** Timestamps written without {@code DateTimeFormatter} (see the class). */
+	@Bean
+	static tools.jackson.databind.JacksonModule instants() {
+		return new tools.jackson.databind.module.SimpleModule("storekeeper-instants")
+			.addSerializer(java.time.Instant.class, new InstantJson());
+	}
+
 	/**
 	 * Spring MVC's handler mapping, with its mappings indexed by path (see the class).
 	 */
