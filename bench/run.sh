@@ -43,6 +43,11 @@ if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-am
 JAVA="$JAVA_HOME/bin/java"
 # the settings of a small node (README "Configuration"); ParallelGC: see bench/RESULTS.md, 2026-11-30
 JAVA_OPTS="${JAVA_OPTS:--Xmx200m -Xss512k -XX:MaxMetaspaceSize=128m -XX:+UseParallelGC}"
+# native memory freed by the JIT returned to the system once a second, as bin/start does on JDK 22+
+. bin/lib/jdk.sh
+if [ "$(jdk_feature "$JAVA_HOME")" -ge 22 ] 2>/dev/null; then
+  case " $JAVA_OPTS " in *"TrimNativeHeapInterval"*) ;; *) JAVA_OPTS="$JAVA_OPTS -XX:TrimNativeHeapInterval=1000";; esac
+fi
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "wrk is missing: installing the Debian package" >&2
