@@ -17,6 +17,10 @@ final class Signatures {
 
 	static final String PREFIX = "whsec_";
 
+	private static final int KEYS = 1_000;
+
+	private static final java.util.Map<String, Mac> PROTOTYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private Signatures() {
 	}
 
@@ -40,12 +44,37 @@ final class Signatures {
 
 	private static byte[] hmac(byte[] key, String content) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+			return mac(key).doFinal(content.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
+		}
+	}
+
+	/**
+	 * A MAC keyed with {@code key}: a clone of one initialised once per key, as looking
+	 * the algorithm up and initialising it for every signature was half the cost of
+	 * signing a delivery. At most {@link #KEYS} keys are kept (the endpoints' secrets,
+	 * which their cached rows hold anyway).
+	 */
+	private static Mac mac(byte[] key) throws GeneralSecurityException {
+		String id = Base64.getEncoder().encodeToString(key);
+		Mac prototype = PROTOTYPES.get(id);
+		if (prototype == null) {
+			prototype = Mac.getInstance("HmacSHA256");
+			prototype.init(new SecretKeySpec(key, "HmacSHA256"));
+			if (PROTOTYPES.size() >= KEYS) {
+				PROTOTYPES.clear();
+			}
+			PROTOTYPES.put(id, prototype);
+		}
+		try {
+			return (Mac) prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac;
 		}
 	}
 

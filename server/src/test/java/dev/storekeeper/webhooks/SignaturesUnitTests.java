@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The six-case signature set, checked by the Standard Webhooks library itself. */
+/**
+ * The six-case signature set, and signatures with many secrets in turn, checked by the
+ * Standard Webhooks library itself.
+ */
 class SignaturesUnitTests {
 
 	private static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
@@ -34,6 +37,28 @@ class SignaturesUnitTests {
 		assertThatCode(() -> new Webhook(SECRET).verify(BODY,
 				headers("whev_1", ts, Signatures.standard(SECRET, "whev_1", ts, BODY))))
 			.doesNotThrowAnyException();
+	}
+
+	@Test
+	void eachSecretSignsWithItsOwnKeyWhenSeveralAreUsedInTurn() {
+		long ts = now();
+		List<String> secrets = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			secrets.add("whsec_" + java.util.Base64.getEncoder()
+				.encodeToString(("secret number " + i + " of twenty, 32+ bytes").getBytes(StandardCharsets.UTF_8)));
+		}
+		for (int round = 0; round < 3; round++) {
+			for (String secret : secrets) {
+				String id = "whev_" + round;
+				String signature = Signatures.standard(secret, id, ts, BODY);
+				assertThatCode(() -> new Webhook(secret).verify(BODY, headers(id, ts, signature)))
+					.doesNotThrowAnyException();
+				if (!secret.equals(SECRET)) {
+					assertThatThrownBy(() -> new Webhook(SECRET).verify(BODY, headers(id, ts, signature)))
+						.isInstanceOf(WebhookVerificationException.class);
+				}
+			}
+		}
 	}
 
 	@Test
