@@ -25,6 +25,7 @@ public class StorekeeperApplication {
 	public static void main(String[] args) {
 		EmbeddedDatabase.listenLocally();
 		if (!Commands.isCommand(args)) {
+			carriersForTheEmbeddedDatabase(args, System.getenv());
 			aheadOfTimeWhenPackaged();
 			SpringApplication.run(StorekeeperApplication.class, args);
 			return;
@@ -59,6 +60,45 @@ public class StorekeeperApplication {
 	}
 
 	private static final String AOT_ENABLED = "spring.aot.enabled";
+
+	static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
+	/**
+	 * On the embedded H2 database, requests run on twice as many carrier threads as there
+	 * are cores (unless {@code -Djdk.virtualThreadScheduler.parallelism} says otherwise).
+	 * H2 runs inside the server and guards its page cache with Java monitors; virtual
+	 * threads are not preempted, so a request handed such a monitor waited for a carrier
+	 * while every carrier ran other requests' CPU-bound work (no database round trip to
+	 * yield at), and the requests queued behind the monitor waited with it: orders pages
+	 * of 2 to 5 s under load (bench/RESULTS.md). With more carriers than cores the
+	 * operating system time-slices them, and the hand-over happens within a time slice.
+	 * On PostgreSQL requests yield at every statement, and more carriers measured no
+	 * better. Set before the first virtual thread is made, which fixes the scheduler.
+	 */
+	static void carriersForTheEmbeddedDatabase(String[] args, Map<String, String> environment) {
+		if (System.getProperty(CARRIERS) == null && embeddedDatabase(args, environment)) {
+			System.setProperty(CARRIERS, String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
+		}
+	}
+
+	/**
+	 * Whether the server will run on the embedded H2 database: no {@code DATABASE_URL}
+	 * (environment, {@code -Dstorekeeper.database-url} or
+	 * {@code --storekeeper.database-url=}), or an H2 one.
+	 */
+	static boolean embeddedDatabase(String[] args, Map<String, String> environment) {
+		String url = environment.get("DATABASE_URL");
+		String property = System.getProperty("storekeeper.database-url");
+		if (property != null) {
+			url = property;
+		}
+		for (String arg : args) {
+			if (arg.startsWith("--storekeeper.database-url=")) {
+				url = arg.substring("--storekeeper.database-url=".length());
+			}
+		}
+		return url == null || url.isBlank() || url.startsWith("jdbc:h2:");
+	}
 
 	/**
 	 * Starts the server from the bean definitions the build worked out ahead of time
