@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.jdbc.Rows;
@@ -237,13 +238,7 @@ class InvoiceRepository {
 
 	/** By prefixed id or (when {@code key} is all digits) integer id. */
 	Optional<Invoice> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(this::row)
-			.optional()
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row)
 			.map((invoice) -> withLines(List.of(invoice)).get(0));
 	}
 

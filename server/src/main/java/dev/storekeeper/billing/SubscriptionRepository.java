@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.payments.PaymentGateway;
-import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
@@ -202,13 +202,7 @@ class SubscriptionRepository {
 
 	/** By prefixed id or (when {@code key} is all digits) integer id. */
 	Optional<Subscription> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(this::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row);
 	}
 
 	/** Locks the row (waiting for a renewal under way) and reads it again. */

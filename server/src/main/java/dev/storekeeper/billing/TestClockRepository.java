@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.jdbc.Scoped;
-import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,13 +83,7 @@ class TestClockRepository {
 
 	/** By prefixed id or (when {@code key} is all digits) integer id. */
 	Optional<TestClock> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(this::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row);
 	}
 
 	long count(long accountId, boolean livemode) {

@@ -14,7 +14,6 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import dev.storekeeper.platform.jdbc.Scoped;
-import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
 
@@ -71,13 +70,7 @@ class CategoryRepository {
 	}
 
 	Optional<Category> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("id", Ids.numeric(key))
-			.param("key", key)
-			.query(this::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row);
 	}
 
 	boolean nameTaken(long accountId, boolean livemode, String name, long exceptId) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.jdbc.SlugColumn;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.jdbc.Scoped;
@@ -74,13 +73,7 @@ class BlogCategoryRepository {
 	}
 
 	Optional<BlogCategory> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(this::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row);
 	}
 
 	List<BlogCategory> byIds(long accountId, boolean livemode, Collection<Long> ids) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.storekeeper.platform.web.Ids;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.jdbc.SlugColumn;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.Times;
@@ -83,13 +83,7 @@ class BlogPostRepository {
 	}
 
 	Optional<BlogPost> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(this::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row);
 	}
 
 	/** A live, published post by slug: what the public blog shows. */

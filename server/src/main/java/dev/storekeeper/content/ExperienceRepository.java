@@ -107,13 +107,7 @@ class ExperienceRepository {
 
 	/** By prefixed id, slug or (when {@code key} is all digits) integer id. */
 	Optional<Experience> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(this::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, this::row);
 	}
 
 	long count(long accountId, boolean livemode, @Nullable String itemType) {

@@ -76,13 +76,7 @@ class FileRepository {
 	}
 
 	Optional<StoredFile> find(long accountId, boolean livemode, String key) {
-		return this.jdbc.sql(BY_KEY)
-			.param("accountId", accountId)
-			.param("livemode", livemode)
-			.param("key", key)
-			.param("id", Ids.numeric(key))
-			.query(FileRepository::row)
-			.optional();
+		return Scoped.byKey(this.jdbc, BY_KEY, accountId, livemode, key, FileRepository::row);
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package dev.storekeeper.platform.jdbc;
 
+import dev.storekeeper.platform.web.Ids;
 import dev.storekeeper.platform.web.PageQuery;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +60,19 @@ public final class Scoped {
 			return List.of();
 		}
 		return in(jdbc, byIdsSql, accountId, livemode).param("ids", ids).query(row).list();
+	}
+
+	/**
+	 * The row {@code byKeySql} selects for the account and mode by the key a route was
+	 * given: {@code :key} bound to it as given (a prefixed id, a slug) and {@code :id} to
+	 * its integer id when it is all digits (see {@link Ids#numeric}).
+	 */
+	public static <T> Optional<T> byKey(JdbcClient jdbc, String byKeySql, long accountId, boolean livemode, String key,
+			RowMapper<T> row) {
+		return in(jdbc, byKeySql, accountId, livemode).param("key", key)
+			.param("id", Ids.numeric(key))
+			.query(row)
+			.optional();
 	}
 
 	private static JdbcClient.StatementSpec in(JdbcClient jdbc, String sql, long accountId, boolean livemode) {
