@@ -23,7 +23,20 @@ public final class Ids {
 	 * one per character).
 	 */
 	public static String random(int length) {
-		return random(length, (bytes) -> RANDOM.nextBytes(bytes));
+		char[] chars = new char[length];
+		byte[] bytes = new byte[length + length / 8 + 2];
+		int filled = 0;
+		while (filled < length) {
+			RANDOM.nextBytes(bytes);
+			for (int i = 0; i < bytes.length && filled < length; i++) {
+				int value = bytes[i] & 0xff;
+				// 248 = 4 × 62: the bytes below it map evenly onto the alphabet
+				if (value < 248) {
+					chars[filled++] = ALPHABET.charAt(value % 62);
+				}
+			}
+		}
+		return new String(chars);
 	}
 
 	/**
@@ -37,23 +50,6 @@ public final class Ids {
 			chars[i] = (byte) ALPHABET.charAt(random.nextInt(62));
 		}
 		return new String(chars, java.nio.charset.StandardCharsets.ISO_8859_1);
-	}
-
-	private static String random(int length, java.util.function.Consumer<byte[]> source) {
-		char[] chars = new char[length];
-		byte[] bytes = new byte[length + length / 8 + 2];
-		int filled = 0;
-		while (filled < length) {
-			source.accept(bytes);
-			for (int i = 0; i < bytes.length && filled < length; i++) {
-				int value = bytes[i] & 0xff;
-				// 248 = 4 × 62: the bytes below it map evenly onto the alphabet
-				if (value < 248) {
-					chars[filled++] = ALPHABET.charAt(value % 62);
-				}
-			}
-		}
-		return new String(chars);
 	}
 
 	/** {@code value} in base62, left-padded with zeros to {@code width} characters. */

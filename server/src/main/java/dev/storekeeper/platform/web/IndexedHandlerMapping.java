@@ -65,15 +65,14 @@ class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 		List<Found> found = new ArrayList<>(2);
 		matches(index.direct.getOrDefault(lookupPath, List.of()), request, found);
 		if (found.isEmpty()) {
-			boolean reachable = false;
-			for (List<Candidate> candidates : index.reachable(lookupPath)) {
-				reachable |= !candidates.isEmpty();
-				matches(candidates, request, found);
-			}
-			if (!reachable) {
+			List<List<Candidate>> reachable = index.reachable(lookupPath);
+			if (reachable.isEmpty()) {
 				// no pattern can match this path: Spring finds no handler either, and no
 				// 405, 406 or 415 to report (another handler mapping may have one)
 				return null;
+			}
+			for (List<Candidate> candidates : reachable) {
+				matches(candidates, request, found);
 			}
 		}
 		if (found.isEmpty()) {
@@ -190,7 +189,8 @@ class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 
 		/**
 		 * The mappings whose literal start is a whole-segment prefix of the path, in
-		 * groups by that prefix (not copied into one list: this runs for every request).
+		 * groups by that prefix, none empty (not copied into one list: this runs for
+		 * every request).
 		 */
 		List<List<Candidate>> reachable(String path) {
 			List<List<Candidate>> groups = new ArrayList<>(4);
