@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.storekeeper.accounts.AccountJson;
 import dev.storekeeper.accounts.Accounts;
@@ -27,6 +28,7 @@ import dev.storekeeper.platform.web.NotFound;
 import dev.storekeeper.platform.web.Page;
 import dev.storekeeper.platform.web.PageQuery;
 import dev.storekeeper.platform.web.PublicUrl;
+import dev.storekeeper.platform.web.RenderedOnce;
 import dev.storekeeper.platform.Times;
 import dev.storekeeper.sales.OrderDisputed;
 import dev.storekeeper.sales.OrderPlaced;
@@ -68,8 +70,10 @@ public class OrderBook {
 
 	private final PublicUrl publicUrl;
 
+	private final JsonMapper json;
+
 	OrderBook(OrderRepository orders, Catalog catalog, Customers customers, Discounts discounts, Payments payments,
-			Accounts accounts, ApplicationEventPublisher events, Clock clock, PublicUrl publicUrl) {
+			Accounts accounts, ApplicationEventPublisher events, Clock clock, PublicUrl publicUrl, JsonMapper json) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.customers = customers;
@@ -79,6 +83,7 @@ public class OrderBook {
 		this.events = events;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
+		this.json = json;
 	}
 
 	/**
@@ -377,8 +382,11 @@ public class OrderBook {
 			List<Order.Line> lines = this.orders.lines(ids);
 			Set<Long> productIds = lines.stream().map(Order.Line::productId).collect(Collectors.toSet());
 			Set<Long> variantIds = lines.stream().map(Order.Line::priceVariantId).collect(Collectors.toSet());
-			Map<Long, ?> products = this.catalog.productJson(accountId, livemode, productIds);
-			Map<Long, ?> variants = this.catalog.variantJson(accountId, livemode, variantIds);
+			// each written once, however many lines show it
+			Map<Long, ?> products = RenderedOnce.each(this.catalog.productJson(accountId, livemode, productIds),
+					this.json);
+			Map<Long, ?> variants = RenderedOnce.each(this.catalog.variantJson(accountId, livemode, variantIds),
+					this.json);
 			Map<Long, List<LineItemJson>> byOrder = new LinkedHashMap<>();
 			for (Order.Line line : lines) {
 				byOrder.computeIfAbsent(line.orderId(), (key) -> new ArrayList<>())
