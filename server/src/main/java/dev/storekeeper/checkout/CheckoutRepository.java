@@ -3,6 +3,8 @@ package dev.storekeeper.checkout;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,7 +118,11 @@ class CheckoutRepository {
 			Instant expiresAt) {
 	}
 
-	long insert(String prefixId, String secret, NewCheckout checkout, List<Checkout.Item> items, Instant now) {
+	/**
+	 * Inserts an open checkout and its items, and gives it back as a read would, without
+	 * reading it: every column is one bound here or null.
+	 */
+	Checkout insert(String prefixId, String secret, NewCheckout checkout, List<Checkout.Item> items, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(INSERT)
 			.param("prefixId", prefixId)
@@ -140,7 +146,9 @@ class CheckoutRepository {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		int position = 0;
+		List<Checkout.Item> inserted = new ArrayList<>();
 		for (Checkout.Item item : items) {
+			KeyHolder itemKeys = new GeneratedKeyHolder();
 			this.jdbc.sql(INSERT_ITEM)
 				.param("prefixId", item.prefixId())
 				.param("checkoutId", id)
@@ -150,9 +158,15 @@ class CheckoutRepository {
 				.param("customAmount", item.customAmount(), java.sql.Types.BIGINT)
 				.param("discountAmount", item.discountAmount())
 				.param("position", position++)
-				.update();
+				.update(itemKeys, "id");
+			inserted.add(new Checkout.Item(itemKeys.getKeyAs(Long.class), item.prefixId(), item.priceVariantId(),
+					item.productId(), item.quantity(), item.customAmount(), item.discountAmount()));
 		}
-		return id;
+		return new Checkout(id, prefixId, checkout.accountId(), checkout.livemode(), CheckoutStatus.OPEN,
+				checkout.mode(), checkout.currency(), secret, checkout.email(), null, checkout.discountId(),
+				checkout.subtotal(), checkout.discountAmount(), checkout.total(), checkout.returnUrl(),
+				checkout.cancelUrl(), null, null, checkout.expiresAt().truncatedTo(ChronoUnit.SECONDS), null, now, now,
+				null, null, List.copyOf(inserted), null);
 	}
 
 	Optional<Checkout> find(long accountId, boolean livemode, String prefixId) {

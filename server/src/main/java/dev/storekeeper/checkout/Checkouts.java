@@ -153,8 +153,7 @@ public class Checkouts {
 					priced.currency(), email, (priced.discount() != null) ? priced.discount().id() : null,
 					priced.pricing().subtotal(), priced.pricing().discountAmount(), priced.pricing().total(), returnUrl,
 					cancelUrl, cartId, linkId, allowDiscountCodes, now.plus(this.ttl));
-			long id = this.checkouts.insert(Ids.next("co"), "cs_" + Ids.random(40), checkout, items, now);
-			Checkout created = this.checkouts.findById(accountId, livemode, id).orElseThrow();
+			Checkout created = this.checkouts.insert(Ids.next("co"), "cs_" + Ids.random(40), checkout, items, now);
 			if (created.total() > 0) {
 				created = replaceProcessorSession(created, now);
 			}

@@ -113,7 +113,8 @@ class InvoiceCheckouts {
 					new CheckoutRepository.NewCheckout(accountId, livemode, CheckoutMode.PAYMENT, payable.currency(),
 							payable.emailAddress(), null, payable.amount(), 0, payable.amount(), null, null, null, null,
 							false, now.plus(this.ttl)),
-					items, now);
+					items, now)
+				.id();
 			this.checkouts.setInvoice(id, payable.invoiceId());
 			CheckoutJson json = this.views.json(this.checkouts.findById(accountId, livemode, id).orElseThrow());
 			this.events.publishEvent(new CheckoutCreated(accountId, livemode, json));

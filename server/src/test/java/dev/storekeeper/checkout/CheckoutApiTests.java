@@ -246,6 +246,27 @@ class CheckoutApiTests extends ApiTest {
 	}
 
 	@Test
+	void aNewCheckoutIsAnsweredExactlyAsItIsReadBack() {
+		// the create answer is built from what was inserted, not read back: it must not
+		// differ from a read in any field
+		Response course = variant(this.api, "Course", 2000, ",\"quantityAvailable\":5");
+		Response tip = variant(this.api, "Tip jar", 500, ",\"amountType\":\"pay_what_you_want\",\"minimumAmount\":500,"
+				+ "\"maximumAmount\":5000,\"presetAmount\":1000");
+		this.api.post("/v1/discounts", "{\"code\":\"TEN\",\"percentOff\":10}");
+		Response created = checkout(this.api,
+				"{\"checkout\":{\"discountCode\":\"ten\",\"email\":\"  buyer@example.com \","
+						+ "\"returnUrl\":\"https://shop.example/thanks\",\"checkoutItemsAttributes\":[{\"priceVariantId\":\""
+						+ course.at("/prefixId") + "\",\"quantity\":2},{\"priceVariantId\":\"" + tip.at("/prefixId")
+						+ "\",\"customAmount\":2500}]}}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().get("checkoutItems")).as(created.toString()).hasSize(2);
+
+		Response read = this.api.get("/v1/checkouts/" + created.at("/prefixId"));
+
+		assertThat(created.json()).isEqualTo(read.json());
+	}
+
+	@Test
 	void checkoutsCanBeRepricedBeforePayment() {
 		Response variant = variant(this.api, "Course", 2000, "");
 		this.api.post("/v1/discounts", "{\"code\":\"FIVE\",\"amountOff\":500,\"currency\":\"USD\"}");
