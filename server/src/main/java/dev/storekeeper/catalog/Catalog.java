@@ -113,6 +113,11 @@ public class Catalog {
 		Map<Long, VariantForSale> variants = forSale(accountId, livemode, ids, List.of());
 		List<Reservation.Line> shortOf = new ArrayList<>();
 		for (Reservation.Line line : lines) {
+			VariantForSale variant = variants.get(line.priceVariantId());
+			if (variant != null && variant.quantityAvailable() == null && line.quantity() >= 1) {
+				// unlimited, as this transaction just read it: nothing to take
+				continue;
+			}
 			if (!takeStock(line.priceVariantId(), line.quantity())) {
 				shortOf.add(line);
 			}

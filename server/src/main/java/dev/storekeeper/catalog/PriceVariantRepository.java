@@ -375,8 +375,11 @@ class PriceVariantRepository {
 	 * variant's and its product's rows until the checkout before it commits.
 	 */
 	void recordSale(long id) {
-		this.jdbc.sql(RECORD_SALE).param("id", id).update();
-		this.jdbc.sql(RECORD_PRODUCT_SALE).param("id", id).update();
+		// a variant's first sale marks its product in the same transaction, so a variant
+		// already marked has a marked product
+		if (this.jdbc.sql(RECORD_SALE).param("id", id).update() == 1) {
+			this.jdbc.sql(RECORD_PRODUCT_SALE).param("id", id).update();
+		}
 	}
 
 	private List<PriceVariant> withExperiences(List<PriceVariant> variants) {
