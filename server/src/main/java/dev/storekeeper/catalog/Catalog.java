@@ -113,12 +113,12 @@ public class Catalog {
 		Map<Long, VariantForSale> variants = forSale(accountId, livemode, ids, List.of());
 		List<Reservation.Line> shortOf = new ArrayList<>();
 		for (Reservation.Line line : lines) {
+			// a variant this transaction just read is not read again
 			VariantForSale variant = variants.get(line.priceVariantId());
-			if (variant != null && variant.quantityAvailable() == null && line.quantity() >= 1) {
-				// unlimited, as this transaction just read it: nothing to take
-				continue;
-			}
-			if (!takeStock(line.priceVariantId(), line.quantity())) {
+			boolean taken = (variant != null)
+					? take(line.priceVariantId(), line.quantity(), variant.quantityAvailable() != null)
+					: takeStock(line.priceVariantId(), line.quantity());
+			if (!taken) {
 				shortOf.add(line);
 			}
 		}
@@ -163,12 +163,16 @@ public class Catalog {
 			throw new IllegalArgumentException("quantity must be 1 or more");
 		}
 		Optional<PriceVariantRepository.Stock> before = this.variants.stock(variantId);
-		if (before.isEmpty()) {
-			return false;
-		}
-		if (before.get().quantityAvailable() == null) {
-			// unlimited: nothing to take, and no lock on the variant, which every
-			// checkout of it shares
+		return before.isPresent() && take(variantId, quantity, before.get().quantityAvailable() != null);
+	}
+
+	/**
+	 * {@link #takeStock} of a variant whose stock is known to be {@code limited} or not:
+	 * an unlimited one has nothing to take, and takes no lock on the variant, which every
+	 * checkout of it shares.
+	 */
+	private boolean take(long variantId, int quantity, boolean limited) {
+		if (!limited) {
 			return true;
 		}
 		this.cache.changing();

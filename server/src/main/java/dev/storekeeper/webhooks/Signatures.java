@@ -61,8 +61,7 @@ final class Signatures {
 		String id = Base64.getEncoder().encodeToString(key);
 		Mac prototype = PROTOTYPES.get(id);
 		if (prototype == null) {
-			prototype = Mac.getInstance("HmacSHA256");
-			prototype.init(new SecretKeySpec(key, "HmacSHA256"));
+			prototype = keyed(key);
 			if (PROTOTYPES.size() >= KEYS) {
 				PROTOTYPES.clear();
 			}
@@ -72,10 +71,14 @@ final class Signatures {
 			return (Mac) prototype.clone();
 		}
 		catch (CloneNotSupportedException ex) {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac;
+			return keyed(key);
 		}
+	}
+
+	private static Mac keyed(byte[] key) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		return mac;
 	}
 
 }

@@ -1,15 +1,19 @@
 package dev.storekeeper.platform.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +40,18 @@ class PlannerStatistics implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		String product;
 		String autovacuum;
 		try {
-			product = jdbc
-				.execute((java.sql.Connection connection) -> connection.getMetaData().getDatabaseProductName());
-			if (!"PostgreSQL".equals(product)) {
-				return;
-			}
-			autovacuum = jdbc.queryForObject("select current_setting('autovacuum')", String.class);
+			autovacuum = new JdbcTemplate(this.dataSource)
+				.execute((ConnectionCallback<@Nullable String>) (connection) -> {
+					if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+						return null;
+					}
+					try (Statement statement = connection.createStatement();
+							ResultSet setting = statement.executeQuery("select current_setting('autovacuum')")) {
+						return setting.next() ? setting.getString(1) : null;
+					}
+				});
 		}
 		catch (DataAccessException ex) {
 			log.debug("Could not read PostgreSQL's autovacuum setting: {}", ex.getMessage());
@@ -55,7 +61,7 @@ class PlannerStatistics implements ApplicationRunner {
 	}
 
 	/** The warning for this value of PostgreSQL's {@code autovacuum} setting, if any. */
-	static Optional<String> advice(String autovacuum) {
+	static Optional<String> advice(@Nullable String autovacuum) {
 		if (autovacuum != null && "off".equalsIgnoreCase(autovacuum.strip())) {
 			return Optional.of("PostgreSQL's autovacuum is off, so nothing keeps the planner's statistics: as tables "
 					+ "grow, queries may choose the wrong index and slow down with the data (a buyer found by e-mail at "

@@ -43,11 +43,6 @@ public final class RenderedOnce {
 		return wrapped;
 	}
 
-	/** The value itself. */
-	public Object value() {
-		return this.value;
-	}
-
 	static final class Writer extends StdSerializer<RenderedOnce> {
 
 		Writer() {
