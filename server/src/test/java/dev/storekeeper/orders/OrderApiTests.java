@@ -122,6 +122,34 @@ class OrderApiTests extends ApiTest {
 	}
 
 	@Test
+	void aPageOfOrdersFarApartInTheTableHasEveryLineAccessTokenAndRefund() {
+		Response course = this.fixtures.variant("Course", 1000, "");
+		Response ebook = this.fixtures.variant("Ebook", 500, "");
+		PlacedOrder first = this.fixtures.buy(course, "far@example.com", 2, 0);
+		for (int i = 0; i < 3; i++) {
+			this.fixtures.buy(ebook, "between" + i + "@example.com", 1, 0);
+		}
+		PlacedOrder last = this.fixtures.buy(course, "far@example.com", 1, 0);
+		assertThat(this.api.post("/v1/orders/" + first.prefixId() + "/refund", "{\"amount\":300}").status())
+			.isEqualTo(200);
+		assertThat(this.api.post("/v1/orders/" + last.prefixId() + "/refund", "{\"amount\":400}").status())
+			.isEqualTo(200);
+
+		// the page holds the first and the last order, with the others' ids between them
+		Response page = this.api
+			.get("/v1/orders?product_id=" + course.at("/productId") + "&expand=line_items,access_tokens,refunds");
+		assertThat(prefixIds(page)).containsExactly(last.prefixId(), first.prefixId());
+		assertThat(page.at("/items/0/lineItems/0/quantity")).isEqualTo("1");
+		assertThat(page.at("/items/1/lineItems/0/quantity")).isEqualTo("2");
+		assertThat(page.json().at("/items/0/lineItems")).hasSize(1);
+		assertThat(page.json().at("/items/1/lineItems")).hasSize(1);
+		assertThat(page.json().at("/items/0/accessTokens")).hasSize(1);
+		assertThat(page.json().at("/items/1/accessTokens")).hasSize(1);
+		assertThat(page.at("/items/0/refunds/0/amount")).isEqualTo("400");
+		assertThat(page.at("/items/1/refunds/0/amount")).isEqualTo("300");
+	}
+
+	@Test
 	void theSeedsOrderQueryReturnsTheReferenceShapes() {
 		Response course = this.fixtures.variant("Course", 1000, "");
 		PlacedOrder placed = this.fixtures.buy(course, "seed@example.com", 1, 0);
