@@ -48,8 +48,7 @@ class ApiTokenRepository {
 
 	private static final String PAGE = "select " + COLUMNS + """
 			 from api_tokens where account_id = :accountId and livemode = :livemode
-			order by created_at desc, id desc limit :limit offset :offset
-			""";
+			""" + Scoped.newestFirst("");
 
 	private static final String DELETE = "delete from api_tokens where id = :id";
 

@@ -65,8 +65,7 @@ class InvoiceRepository {
 
 	private static final String COUNT = "select count(*) from invoices i" + FILTER;
 
-	private static final String PAGE = "select " + COLUMNS + FILTER
-			+ " order by i.created_at desc, i.id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("i");
 
 	private static final String LINES = """
 			select l.id, l.prefix_id, l.invoice_id, l.price_variant_id, pv.prefix_id as variant_prefix_id, l.product_id,

@@ -89,8 +89,7 @@ class SubscriptionRepository {
 
 	private static final String COUNT = "select count(*) from subscriptions s" + FILTER;
 
-	private static final String PAGE = "select " + COLUMNS + FILTER
-			+ " order by s.created_at desc, s.id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("s");
 
 	private static final String INSERT = """
 			insert into subscriptions (prefix_id, account_id, livemode, status, customer_id, price_variant_id,

@@ -35,8 +35,7 @@ class TestClockRepository {
 
 	private static final String PAGE = "select " + COLUMNS + """
 			 where account_id = :accountId and livemode = :livemode and not deleted
-			order by created_at desc, id desc limit :limit offset :offset
-			""";
+			""" + Scoped.newestFirst("");
 
 	private static final String INSERT = """
 			insert into test_clocks (prefix_id, account_id, livemode, name, frozen_time, status, created_at, updated_at)

@@ -30,8 +30,7 @@ class CategoryRepository {
 
 	private static final String PAGE = "select " + COLUMNS + """
 			from categories where account_id = :accountId and livemode = :livemode
-			order by created_at desc, id desc limit :limit offset :offset
-			""";
+			""" + Scoped.newestFirst("");
 
 	private static final String BY_KEY = "select " + COLUMNS + """
 			from categories where account_id = :accountId and livemode = :livemode and (id = :id or prefix_id = :key)

@@ -40,8 +40,7 @@ class ProductRepository {
 
 	private static final String COUNT = "select count(*) " + FILTER;
 
-	private static final String PAGE = "select " + COLUMNS + FILTER
-			+ " order by created_at desc, id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("");
 
 	/** By integer id, prefixId or slug; an exact prefixId or id wins over a slug. */
 	private static final String BY_KEY = "select " + COLUMNS + """

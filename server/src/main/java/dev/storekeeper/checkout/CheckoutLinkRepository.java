@@ -52,7 +52,7 @@ class CheckoutLinkRepository {
 
 	private static final String COUNT = "select count(*)" + SCOPE;
 
-	private static final String PAGE = SELECT + " order by created_at desc, id desc limit :limit offset :offset";
+	private static final String PAGE = SELECT + Scoped.newestFirst("");
 
 	private static final String DELETE = "delete from checkout_links where id = :id";
 

@@ -33,7 +33,7 @@ class BlogCategoryRepository {
 
 	private static final String BY_IDS = SELECT + " and c.id in (:ids)";
 
-	private static final String PAGE = SELECT + " order by c.created_at desc, c.id desc limit :limit offset :offset";
+	private static final String PAGE = SELECT + Scoped.newestFirst("c");
 
 	private static final String COUNT = """
 			select count(*) from blog_categories where account_id = :accountId and livemode = :livemode

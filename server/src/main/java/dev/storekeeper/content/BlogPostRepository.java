@@ -43,7 +43,7 @@ class BlogPostRepository {
 	private static final String COUNT = "select count(*) from blog_posts p" + SCOPE + FILTERS;
 
 	private static final String PAGE = "select " + COLUMNS + " from blog_posts p" + SCOPE + FILTERS
-			+ " order by p.created_at desc, p.id desc limit :limit offset :offset";
+			+ Scoped.newestFirst("p");
 
 	private static final String INSERT = """
 			insert into blog_posts (prefix_id, account_id, livemode, title, slug, content, excerpt, status, indexable,

@@ -43,7 +43,7 @@ class ExperienceRepository {
 	private static final String COUNT = "select count(*) from experiences" + SCOPE + TYPE_FILTER;
 
 	private static final String PAGE = "select " + COLUMNS + " from experiences" + SCOPE + TYPE_FILTER
-			+ " order by created_at desc, id desc limit :limit offset :offset";
+			+ Scoped.newestFirst("");
 
 	private static final String BY_IDS = "select " + COLUMNS + " from experiences" + SCOPE + " and id in (:ids)";
 

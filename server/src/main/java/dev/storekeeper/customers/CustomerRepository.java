@@ -1,5 +1,6 @@
 package dev.storekeeper.customers;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,8 +59,7 @@ class CustomerRepository {
 
 	private static final String COUNT = "select count(*)" + FILTER;
 
-	private static final String PAGE = "select " + COLUMNS + FILTER
-			+ " order by created_at desc, id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("");
 
 	private static final String INSERT = """
 			insert into customers (prefix_id, account_id, livemode, email, email_normalized, name, first_name, last_name,

@@ -3,7 +3,7 @@
  * the blacklist.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "platform::web", "sales" })
+@ApplicationModule(allowedDependencies = { "platform", "platform::jdbc", "platform::web", "sales" })
 package dev.storekeeper.customers;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.storekeeper.discounts;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,8 +48,7 @@ class DiscountRepository {
 
 	private static final String COUNT = "select count(*)" + FILTER;
 
-	private static final String PAGE = "select " + COLUMNS + FILTER
-			+ " order by created_at desc, id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("");
 
 	private static final String BY_PREFIX_ID = "select " + COLUMNS + SCOPE + " and prefix_id = :prefixId";
 

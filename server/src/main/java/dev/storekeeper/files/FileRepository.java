@@ -46,7 +46,7 @@ class FileRepository {
 	private static final String COUNT = "select count(*) from files" + SCOPE + SOURCE_FILTER;
 
 	private static final String PAGE = "select " + COLUMNS + " from files" + SCOPE + SOURCE_FILTER
-			+ " order by created_at desc, id desc limit :limit offset :offset";
+			+ Scoped.newestFirst("");
 
 	private static final String INSERT = """
 			insert into files (prefix_id, account_id, livemode, source_type, upload_status, url, filename,

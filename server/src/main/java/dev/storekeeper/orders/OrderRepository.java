@@ -99,8 +99,7 @@ class OrderRepository {
 			group by li.product_id
 			""";
 
-	private static final String PAGE = "select " + COLUMNS + FILTER
-			+ " order by o.created_at desc, o.id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("o");
 
 	/*
 	 * The rows of a page of orders, looked up by their orders' ids. Each of these
@@ -178,8 +177,7 @@ class OrderRepository {
 
 	private static final String REFUND_COUNT = "select count(*) from refunds r" + REFUND_FILTER;
 
-	private static final String REFUND_PAGE = "select " + REFUND_COLUMNS + REFUND_FILTER
-			+ " order by r.created_at desc, r.id desc limit :limit offset :offset";
+	private static final String REFUND_PAGE = "select " + REFUND_COLUMNS + REFUND_FILTER + Scoped.newestFirst("r");
 
 	private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package dev.storekeeper.webhooks;
 
+import dev.storekeeper.platform.jdbc.Scoped;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -87,8 +88,7 @@ class DeliveryRepository {
 
 	private static final String COUNT = "select count(*)" + FILTER;
 
-	private static final String PAGE = "select d.id" + FILTER
-			+ " order by d.created_at desc, d.id desc limit :limit offset :offset";
+	private static final String PAGE = "select d.id" + FILTER + Scoped.newestFirst("d");
 
 	private static final String FIND = """
 			select id from webhook_deliveries where account_id = :accountId and livemode = :livemode

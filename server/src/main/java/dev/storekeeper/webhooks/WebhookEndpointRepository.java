@@ -35,8 +35,7 @@ class WebhookEndpointRepository {
 
 	private static final String COUNT = "select count(*)" + SCOPE;
 
-	private static final String PAGE = "select " + COLUMNS + SCOPE
-			+ " order by created_at desc, id desc limit :limit offset :offset";
+	private static final String PAGE = "select " + COLUMNS + SCOPE + Scoped.newestFirst("");
 
 	private static final String FIND = "select " + COLUMNS + SCOPE + " and (prefix_id = :prefixId or id = :id)";
 
