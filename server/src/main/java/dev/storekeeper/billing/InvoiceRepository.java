@@ -73,8 +73,7 @@ class InvoiceRepository {
 			from invoice_line_items l
 			join price_variants pv on pv.id = l.price_variant_id
 			join products p on p.id = l.product_id
-			where l.invoice_id in (:ids) order by l.invoice_id, l.position
-			""";
+			where\s""" + Scoped.childrenOf("l.invoice_id") + " order by l.invoice_id, l.position";
 
 	private static final String BUMP_COUNTER = """
 			update invoice_counters set last_number = last_number + 1
@@ -295,8 +294,7 @@ class InvoiceRepository {
 		}
 		Map<Long, List<Invoice.Line>> byInvoice = new LinkedHashMap<>();
 		Collection<Long> ids = invoices.stream().map(Invoice::id).toList();
-		this.jdbc.sql(LINES)
-			.param("ids", ids)
+		Scoped.ofParents(this.jdbc, LINES, ids)
 			.query((rs, n) -> new Invoice.Line(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("invoice_id"),
 					rs.getLong("price_variant_id"), rs.getString("variant_prefix_id"), rs.getLong("product_id"),
 					rs.getString("product_prefix_id"), rs.getString("description"), rs.getInt("quantity"),

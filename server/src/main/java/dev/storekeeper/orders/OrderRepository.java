@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,27 +100,17 @@ class OrderRepository {
 
 	private static final String PAGE = "select " + COLUMNS + FILTER + Scoped.newestFirst("o");
 
-	/*
-	 * The rows of a page of orders, looked up by their orders' ids. Each of these
-	 * statements also bounds the ids by the lowest and highest of them: the same rows,
-	 * but a range on the index's first column that the planner can size. By the list
-	 * alone PostgreSQL estimates a share of the table per order and, with up to a few
-	 * hundred pages of lines, reads all of them instead of the index (10,000 rows read
-	 * for the 100 lines of a page at 10,000 orders; bench/RESULTS.md, round two).
-	 */
-	private static final String IN_ORDERS = " in (:ids) and %s between :lowest and :highest";
-
 	private static final String LINES = """
 			select id, prefix_id, order_id, price_variant_id, product_id, quantity, unit_amount, discount_amount, total
-			from order_line_items where order_id""" + IN_ORDERS.formatted("order_id") + " order by order_id, position";
+			from order_line_items where\s""" + Scoped.childrenOf("order_id") + " order by order_id, position";
 
 	private static final String ACCESS_COLUMNS = """
 			id, prefix_id, token, order_id, account_id, livemode, product_id, price_variant_id, expires_at, revoked_at,
 			view_count, last_viewed_at, created_at
 			""";
 
-	private static final String ACCESS_BY_ORDERS = "select " + ACCESS_COLUMNS + " from access_tokens where order_id"
-			+ IN_ORDERS.formatted("order_id") + " order by order_id, id";
+	private static final String ACCESS_BY_ORDERS = "select " + ACCESS_COLUMNS + " from access_tokens where "
+			+ Scoped.childrenOf("order_id") + " order by order_id, id";
 
 	private static final String ACCESS_BY_TOKEN = "select " + ACCESS_COLUMNS
 			+ " from access_tokens where token = :token";
@@ -164,8 +153,8 @@ class OrderRepository {
 			  :processorId, :now)
 			""";
 
-	private static final String REFUNDS_BY_ORDERS = "select " + REFUND_COLUMNS + " where r.order_id"
-			+ IN_ORDERS.formatted("r.order_id") + " order by r.created_at, r.id";
+	private static final String REFUNDS_BY_ORDERS = "select " + REFUND_COLUMNS + " where "
+			+ Scoped.childrenOf("r.order_id") + " order by r.created_at, r.id";
 
 	private static final String REFUND_BY_PREFIX_ID = "select " + REFUND_COLUMNS
 			+ " where r.account_id = :accountId and r.livemode = :livemode and r.prefix_id = :prefixId";
@@ -362,23 +351,18 @@ class OrderRepository {
 		if (orderIds.isEmpty()) {
 			return List.of();
 		}
-		return inOrders(LINES, orderIds)
+		return Scoped.ofParents(this.jdbc, LINES, orderIds)
 			.query((rs, n) -> new Order.Line(rs.getLong("id"), rs.getString("prefix_id"), rs.getLong("order_id"),
 					rs.getLong("price_variant_id"), rs.getLong("product_id"), rs.getInt("quantity"),
 					rs.getLong("unit_amount"), rs.getLong("discount_amount"), rs.getLong("total")))
 			.list();
 	}
 
-	private JdbcClient.StatementSpec inOrders(String sql, Collection<Long> orderIds) {
-		LongSummaryStatistics ids = orderIds.stream().mapToLong(Long::longValue).summaryStatistics();
-		return this.jdbc.sql(sql).param("ids", orderIds).param("lowest", ids.getMin()).param("highest", ids.getMax());
-	}
-
 	List<Order.Access> access(Collection<Long> orderIds) {
 		if (orderIds.isEmpty()) {
 			return List.of();
 		}
-		return inOrders(ACCESS_BY_ORDERS, orderIds).query(this::accessRow).list();
+		return Scoped.ofParents(this.jdbc, ACCESS_BY_ORDERS, orderIds).query(this::accessRow).list();
 	}
 
 	Optional<Order.Access> accessByToken(String token) {
@@ -445,7 +429,7 @@ class OrderRepository {
 		if (orderIds.isEmpty()) {
 			return List.of();
 		}
-		return inOrders(REFUNDS_BY_ORDERS, orderIds).query(this::refund).list();
+		return Scoped.ofParents(this.jdbc, REFUNDS_BY_ORDERS, orderIds).query(this::refund).list();
 	}
 
 	Optional<Order.Refund> findRefund(long accountId, boolean livemode, String prefixId) {

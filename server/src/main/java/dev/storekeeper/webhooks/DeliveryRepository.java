@@ -104,8 +104,7 @@ class DeliveryRepository {
 
 	private static final String ATTEMPTS = """
 			select delivery_id, attempted_at, status_code, duration_ms, response, error from webhook_attempts
-			where delivery_id in (:ids) order by id
-			""";
+			where\s""" + Scoped.childrenOf("delivery_id") + " order by id";
 
 	private static final String HISTORY = """
 			select d.id, d.prefix_id, e.prefix_id as event_prefix_id, e.type, w.prefix_id as endpoint_prefix_id,
@@ -296,7 +295,7 @@ class DeliveryRepository {
 			return List.of();
 		}
 		Map<Long, List<Deliveries.AttemptJson>> attempts = new LinkedHashMap<>();
-		this.jdbc.sql(ATTEMPTS).param("ids", ids).query((rs) -> {
+		Scoped.ofParents(this.jdbc, ATTEMPTS, ids).query((rs) -> {
 			int code = rs.getInt("status_code");
 			Integer statusCode = rs.wasNull() ? null : code;
 			attempts.computeIfAbsent(rs.getLong("delivery_id"), (key) -> new ArrayList<>())
