@@ -1,6 +1,5 @@
 package dev.storekeeper.discounts;
 
-import dev.storekeeper.platform.jdbc.Scoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.jdbc.Rows;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package dev.storekeeper.webhooks;
 
-import dev.storekeeper.platform.jdbc.Scoped;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.storekeeper.platform.web.PageQuery;
+import dev.storekeeper.platform.jdbc.Scoped;
 import dev.storekeeper.platform.web.Ref;
 import dev.storekeeper.platform.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
