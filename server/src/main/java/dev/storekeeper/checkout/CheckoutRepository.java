@@ -45,7 +45,7 @@ class CheckoutRepository {
 
 	private static final String BY_SECRET = "select " + COLUMNS + " from checkouts" + WITH_SECRET;
 
-	private static final String KEY_BY_SECRET = "select id, account_id, livemode from checkouts" + WITH_SECRET;
+	private static final String LOCK_BY_SECRET = "select " + COLUMNS + " from checkouts" + WITH_SECRET + " for update";
 
 	private static final String ANY_BY_PREFIX_ID = "select " + COLUMNS + " from checkouts where prefix_id = :prefixId";
 
@@ -197,11 +197,9 @@ class CheckoutRepository {
 	record Key(long id, long accountId, boolean livemode) {
 	}
 
-	Optional<Key> keyBySecret(String secret) {
-		return this.jdbc.sql(KEY_BY_SECRET)
-			.param("secret", secret)
-			.query((rs, n) -> new Key(rs.getLong("id"), rs.getLong("account_id"), rs.getBoolean("livemode")))
-			.optional();
+	/** The checkout a client secret opens, locked until the transaction ends. */
+	Optional<Checkout> lockBySecret(String secret) {
+		return withItems(this.jdbc.sql(LOCK_BY_SECRET).param("secret", secret).query(this::row).optional());
 	}
 
 	Optional<Checkout> findBySecret(String secret) {

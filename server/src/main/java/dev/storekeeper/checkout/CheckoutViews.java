@@ -58,13 +58,13 @@ class CheckoutViews {
 	}
 
 	/**
-	 * Which checkout a client secret opens (one statement, its items not read), or 404.
+	 * The checkout a client secret opens, locked until the transaction ends, or 404.
 	 */
-	CheckoutRepository.Key keyBySecret(String secret) {
+	Checkout lockBySecret(String secret) {
 		if (!secret.matches("cs_[0-9A-Za-z_]{10,400}")) {
 			throw new NotFound("Checkout");
 		}
-		return this.checkouts.keyBySecret(secret).orElseThrow(() -> new NotFound("Checkout"));
+		return this.checkouts.lockBySecret(secret).orElseThrow(() -> new NotFound("Checkout"));
 	}
 
 	/** The checkout as stored now. */

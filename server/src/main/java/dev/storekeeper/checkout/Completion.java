@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -109,12 +110,16 @@ public class Completion {
 	 * is answered 402.
 	 */
 	public CheckoutJson confirm(String secret, @Nullable String email, @Nullable String name, @Nullable Card card) {
-		CheckoutRepository.Key found = this.views.keyBySecret(secret);
+		AtomicReference<@Nullable Checkout> locked = new AtomicReference<>();
 		try {
-			return this.transactions.execute((status) -> complete(found.id(), email, name, new ByCard(card)));
+			return this.transactions.execute((status) -> {
+				locked.set(this.views.lockBySecret(secret));
+				return complete(Objects.requireNonNull(locked.get()), email, name, new ByCard(card));
+			});
 		}
 		catch (PaymentFailed ex) {
-			recordPaymentFailed(found, ex.code(), ex.getMessage());
+			// a payment fails only once the checkout is locked
+			recordPaymentFailed(Objects.requireNonNull(locked.get()), ex.code(), ex.getMessage());
 			throw ex;
 		}
 	}
@@ -133,9 +138,8 @@ public class Completion {
 			PaymentGateway.@Nullable SavedCard saved) implements Payment {
 	}
 
-	private CheckoutJson complete(long checkoutId, @Nullable String givenEmail, @Nullable String givenName,
+	private CheckoutJson complete(Checkout checkout, @Nullable String givenEmail, @Nullable String givenName,
 			Payment payment) {
-		Checkout checkout = this.checkouts.lock(checkoutId);
 		Instant now = Times.now(this.clock);
 		// A paid session was held to the processor's own expiry: money it took is
 		// honoured.
@@ -317,8 +321,9 @@ public class Completion {
 			return this.views.json(found);
 		}
 		try {
-			return this.transactions.execute((status) -> complete(found.id(), paid.email(), paid.name(),
-					new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency(), paid.saved())));
+			return this.transactions
+				.execute((status) -> complete(this.checkouts.lock(found.id()), paid.email(), paid.name(),
+						new PaidSession(sessions.name(), paid.charge(), paid.amount(), paid.currency(), paid.saved())));
 		}
 		catch (StateConflict ex) {
 			Checkout now = this.views.reread(found);
