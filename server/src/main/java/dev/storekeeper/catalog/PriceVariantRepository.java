@@ -373,13 +373,17 @@ class PriceVariantRepository {
 	 * product is archived, not deleted), and an update that matches no row takes no lock,
 	 * whereas counting every sale would make every checkout of a variant wait on the
 	 * variant's and its product's rows until the checkout before it commits.
+	 * @return true when this marked them; false when the variant was marked already (by a
+	 * committed transaction: an update waits for one that is not)
 	 */
-	void recordSale(long id) {
+	boolean recordSale(long id) {
 		// a variant's first sale marks its product in the same transaction, so a variant
 		// already marked has a marked product
 		if (this.jdbc.sql(RECORD_SALE).param("id", id).update() == 1) {
 			this.jdbc.sql(RECORD_PRODUCT_SALE).param("id", id).update();
+			return true;
 		}
+		return false;
 	}
 
 	private List<PriceVariant> withExperiences(List<PriceVariant> variants) {

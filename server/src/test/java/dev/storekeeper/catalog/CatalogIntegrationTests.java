@@ -72,6 +72,31 @@ class CatalogIntegrationTests extends CatalogApiTest {
 	}
 
 	@Test
+	void aVariantsSaleIsWrittenOnceAndNotRememberedFromATransactionUndone() {
+		Seller seller = this.sellers.create();
+		Http client = this.http.as(seller.test());
+		Response product = activeProduct(client, "Sold once");
+		long variantId = variant(client, product.at("/prefixId"), "").json().get("id").asLong();
+		// marked in a transaction that is rolled back: not marked, and not taken as
+		// marked
+		this.transactions.executeWithoutResult((status) -> {
+			this.catalog.recordSale(variantId);
+			status.setRollbackOnly();
+		});
+		Counted<Object> first = this.sql.count(() -> inTransaction(() -> {
+			this.catalog.recordSale(variantId);
+			return null;
+		}));
+		assertThat(first.statements()).as("the variant and its product marked").isEqualTo(2);
+		Counted<Object> again = this.sql.count(() -> inTransaction(() -> {
+			this.catalog.recordSale(variantId);
+			return null;
+		}));
+		assertThat(again.statements()).as("a variant known to be sold").isZero();
+		assertThat(client.delete("/v1/products/" + product.at("/prefixId")).status()).isEqualTo(422);
+	}
+
+	@Test
 	void variantsForSaleIsOneStatementForAnyNumber() {
 		Seller seller = this.sellers.create();
 		Http client = this.http.as(seller.test());
