@@ -8,7 +8,8 @@
 #      restart, in 2-second windows (req/s and p99 of each);
 #   2. steady state: Storekeeper's GET /v1/products/{id} and the ceiling app's, both warmed first, run alternately
 #      at 64 and at 16 connections; the ratio of their req/s;
-#   3. checkout completions (create + confirm with the sandbox card), orders/s;
+#   3. checkout completions (create + confirm with the sandbox card), orders/s: the first WARM seconds of checkouts
+#      on a node that has served only reads, then the steady state;
 #   4. webhook deliveries to 8 local receivers (bench/Webhooks.java);
 #   5. the orders page at 10k and 1M orders (PostgreSQL: seeded with bench/seed-orders.sql);
 #   6. after a restart with JdbcTemplate's debug log: the SQL statements of one orders page, one checkout create and
@@ -214,14 +215,20 @@ orders() { # how many orders there are (on PostgreSQL from the database: the ser
   if [ "$DB" = postgres ]; then "${PSQL[@]}" -tAc 'select count(*) from orders'
   else curl -s "$API/v1/orders?limit=1" "${H[@]}" | jq -r .pagination.count; fi
 }
+checkouts() { # name, seconds: one run of checkouts, then the orders it completed per second
+  local before start ms
+  before=$(orders)
+  start=$(date +%s%N)
+  run "$1 (requests)" 16 "$2" -s bench/checkout.lua "$API" -- "$TOKEN" "$VARIANT" "$(date +%s%N)" >> "$RESULTS"
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  printf '%s (orders/s)\t%s\t-\t-\t-\n' "$1" "$(echo "scale=2; ($(orders) - $before) * 1000 / $ms" | bc)" >> "$RESULTS"
+}
+# the first seconds of checkouts on a node that has only served reads (the checkout path not yet compiled, the new
+# tables not yet analyzed), then the steady state, as for the product read
+checkouts "checkout create + confirm, the first $WARM s" "$WARM"
 ORDERS_BEFORE=$(orders)
-CHECKOUT_START=$(date +%s%N)
-run "checkout create + confirm (requests)" 16 "$DURATION" -s bench/checkout.lua "$API" -- "$TOKEN" "$VARIANT" \
-  "$(date +%s)" >> "$RESULTS"
-CHECKOUT_MS=$(( ($(date +%s%N) - CHECKOUT_START) / 1000000 ))
+checkouts "checkout create + confirm, steady state" "$DURATION"
 COMPLETED=$(( $(orders) - ORDERS_BEFORE ))
-printf 'checkout completions (orders/s)\t%s\t-\t-\t-\n' "$(echo "scale=2; $COMPLETED * 1000 / $CHECKOUT_MS" | bc)" \
-  >> "$RESULTS"
 peak_rss
 if [ "$DB" = postgres ]; then
   read -r ACCOUNT_ID PRODUCT_ID VARIANT_ID < <("${PSQL[@]}" -tA -F ' ' -c \
@@ -320,7 +327,7 @@ echo "### The rest of the API"
 echo
 table < "$RESULTS"
 echo
-echo "orders completed: $COMPLETED in $((CHECKOUT_MS / 1000)) s; $(tail -1 "$LOG.webhooks")"
+echo "orders completed: $COMPLETED in the ${DURATION} s of the steady state; $(tail -1 "$LOG.webhooks")"
 [ "$DB" = h2 ] || echo "lost events: $CHECKOUT_ORDERS orders placed by checkout, $PAID_EVENTS order.paid events;" \
   "$UNFANNED events not fanned out after the webhook run"
 [ -z "$ANALYZER" ] || echo "PostgreSQL's autovacuum is off here: the bench analyzed changed tables every 10 s as autovacuum would"
