@@ -43,6 +43,11 @@ public record NewOrder(long accountId, boolean livemode, @Nullable Long checkout
 			return this.variant.productId();
 		}
 
+		/** What the line costs: its units less its discount. */
+		long total() {
+			return this.unitAmount * this.quantity - this.discountAmount;
+		}
+
 		/**
 		 * How many access tokens the line grants: one per seat for seat variants, else
 		 * one.

@@ -37,6 +37,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.storekeeper.platform.web.WireSchema;
 
@@ -102,9 +103,13 @@ public class OrderBook {
 		Instant now = Times.now(this.clock);
 		String prefixId = Ids.next("ord");
 		long orderId = this.orders.insert(prefixId, order, seats, subscription, now);
+		List<Order.Line> written = new ArrayList<>();
 		int position = 0;
 		for (NewOrder.NewLine line : order.lines()) {
-			long lineId = this.orders.insertLine(Ids.next("oi"), orderId, order, line, position++);
+			String linePrefixId = Ids.next("oi");
+			long lineId = this.orders.insertLine(linePrefixId, orderId, order, line, position++);
+			written.add(new Order.Line(lineId, linePrefixId, orderId, line.priceVariantId(), line.productId(),
+					line.quantity(), line.unitAmount(), line.discountAmount(), line.total()));
 			Integer revokeAfterDays = line.variant().revokeAfterDays();
 			Instant expiresAt = (revokeAfterDays != null) ? now.plus(Duration.ofDays(revokeAfterDays)) : null;
 			for (int seat = 1; seat <= (order.renewal() ? 0 : line.seats()); seat++) {
@@ -112,13 +117,56 @@ public class OrderBook {
 						now);
 			}
 		}
-		this.events.publishEvent(
-				new OrderPlaced(order.accountId(), order.livemode(), orderId, order.customerId(), order.amount(),
-						order.lines()
-							.stream()
-							.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
-							.toList()));
+		// a checkout's order as its row reads now (a renewal's or an invoice's shows the
+		// prefixed ids of its subscription and invoice: those are read)
+		boolean known = order.subscriptionId() == null && order.invoiceId() == null;
+		if (known) {
+			TransactionSynchronizationManager.bindResource(Placing.class,
+					new Placing(
+							new Order(orderId, prefixId, order.accountId(), order.livemode(), OrderStatus.SUCCEEDED,
+									order.checkoutId(), order.customerId(), order.discountId(), order.chargeId(),
+									order.currency(), order.subtotal(), order.discountAmount(), order.amount(), 0,
+									order.amount() == 0, seats, subscription, now, now, null, null),
+							List.copyOf(written)));
+		}
+		try {
+			this.events.publishEvent(
+					new OrderPlaced(order.accountId(), order.livemode(), orderId, order.customerId(), order.amount(),
+							order.lines()
+								.stream()
+								.map((line) -> new OrderPlaced.Line(line.priceVariantId(), line.quantity()))
+								.toList()));
+		}
+		finally {
+			if (known) {
+				TransactionSynchronizationManager.unbindResource(Placing.class);
+			}
+		}
 		return new PlacedOrder(orderId, prefixId);
+	}
+
+	/**
+	 * The order {@link #place} is announcing, with its lines, as it wrote them: bound to
+	 * the transaction while the listeners of {@link OrderPlaced} run (see
+	 * {@link #placedJson}).
+	 */
+	private record Placing(Order order, List<Order.Line> lines) {
+	}
+
+	/**
+	 * The order an {@link OrderPlaced} reports, as JSON with {@code expand}: while
+	 * {@link #place} announces it, from the order and lines it wrote, not read back; the
+	 * relations the listeners before may have changed (the buyer's counters) are read.
+	 */
+	@Transactional(readOnly = true)
+	public OrderJson placedJson(OrderPlaced placed, String expand) {
+		Placing placing = (Placing) TransactionSynchronizationManager.getResource(Placing.class);
+		if (placing == null || placing.order().id() != placed.orderId()) {
+			return json(placed.accountId(), placed.livemode(), placed.orderId(), expand);
+		}
+		return expand(placed.accountId(), placed.livemode(), List.of(placing.order()), Expand.parse(expand, EXPANSIONS),
+				placing.lines())
+			.get(0);
 	}
 
 	/**
@@ -373,13 +421,22 @@ public class OrderBook {
 	 * customers and products), whatever the number of orders.
 	 */
 	List<OrderJson> expand(long accountId, boolean livemode, List<Order> rows, Expand expand) {
+		return expand(accountId, livemode, rows, expand, null);
+	}
+
+	/**
+	 * Orders as JSON with {@code expand}, their lines given when they are known
+	 * ({@code null}: read).
+	 */
+	private List<OrderJson> expand(long accountId, boolean livemode, List<Order> rows, Expand expand,
+			@Nullable List<Order.Line> knownLines) {
 		List<OrderJson> result = rows.stream().map(OrderJson::of).toList();
 		if (rows.isEmpty() || expand.names().isEmpty()) {
 			return result;
 		}
 		List<Long> ids = rows.stream().map(Order::id).toList();
 		if (expand.has("line_items")) {
-			List<Order.Line> lines = this.orders.lines(ids);
+			List<Order.Line> lines = (knownLines != null) ? knownLines : this.orders.lines(ids);
 			Set<Long> productIds = lines.stream().map(Order.Line::productId).collect(Collectors.toSet());
 			Set<Long> variantIds = lines.stream().map(Order.Line::priceVariantId).collect(Collectors.toSet());
 			// each written once, however many lines show it

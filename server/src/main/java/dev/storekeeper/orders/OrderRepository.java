@@ -234,7 +234,7 @@ class OrderRepository {
 			.param("quantity", line.quantity())
 			.param("unitAmount", line.unitAmount())
 			.param("discountAmount", line.discountAmount())
-			.param("total", line.unitAmount() * line.quantity() - line.discountAmount())
+			.param("total", line.total())
 			.param("position", position)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);

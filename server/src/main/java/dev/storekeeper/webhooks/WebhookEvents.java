@@ -93,8 +93,7 @@ class WebhookEvents {
 	@Order(Listeners.REPORT)
 	void on(OrderPlaced placed) {
 		// one rendering for both events
-		Outbox.Rendered order = this.outbox
-			.render(this.orders.json(placed.accountId(), placed.livemode(), placed.orderId(), "line_items,customer"));
+		Outbox.Rendered order = this.outbox.render(this.orders.placedJson(placed, "line_items,customer"));
 		this.outbox.record(placed.accountId(), placed.livemode(), "order.created", order);
 		this.outbox.record(placed.accountId(), placed.livemode(), "order.paid", order);
 		if (sellvy(placed.accountId(), placed.livemode())) {

@@ -49,6 +49,9 @@ class SaleEventsApiTests extends ApiTest {
 		assertThat(customer.get("ordersCount").asInt()).isEqualTo(0);
 		JsonNode paid = data(seller, "order.paid");
 		assertThat(paid).isEqualTo(data(seller, "order.created"));
+		// the order as its GET shows it, though its row and lines are not read back for
+		// it
+		assertThat(paid).isEqualTo(api.get("/v1/orders/" + done.at("/order") + "?expand=line_items,customer").json());
 		assertThat(paid.at("/customer/ordersCount").asInt()).isEqualTo(1);
 		assertThat(paid.at("/customer/totalSpend").asLong()).isEqualTo(2500);
 		assertThat(paid.at("/customer/customerType").asString()).isEqualTo("paid");
