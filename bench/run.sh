@@ -43,7 +43,7 @@ API="http://127.0.0.1:$PORT"
 if [ -z "${JAVA_HOME:-}" ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="$JAVA_HOME/bin/java"
 # the settings of a small node (README "Configuration"); ParallelGC: see bench/RESULTS.md, 2026-11-30
-JAVA_OPTS="${JAVA_OPTS:--Xmx200m -Xss512k -XX:MaxMetaspaceSize=128m -XX:+UseParallelGC}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx160m -Xss512k -XX:MaxMetaspaceSize=128m -XX:+UseParallelGC}"
 # native memory freed by the JIT returned to the system once a second, as bin/start does on JDK 22+
 . bin/lib/jdk.sh
 if [ "$(jdk_feature "$JAVA_HOME")" -ge 22 ] 2>/dev/null; then
