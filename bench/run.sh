@@ -7,7 +7,7 @@
 #   1. start to first answer (empty database, then a restart), and the first 10 s of product reads after the
 #      restart, in 2-second windows (req/s and p99 of each);
 #   2. steady state: Storekeeper's GET /v1/products/{id} and the ceiling app's, both warmed first, run alternately
-#      at 64 and at 16 connections; the ratio of their req/s;
+#      at 64 and at 16 connections; the ratio of their req/s; and the ceiling app's own first 10 s after its start;
 #   3. checkout completions (create + confirm with the sandbox card), orders/s: the first WARM seconds of checkouts
 #      on a node that has served only reads, then the steady state;
 #   4. webhook deliveries to 8 local receivers (bench/Webhooks.java);
@@ -193,6 +193,10 @@ until curl -sf -o /dev/null "$CEILING_URL"; do
   sleep 0.05
 done
 CEILING_BYTES=$(curl -s "$CEILING_URL" | wc -c)
+# the bare app's own first 10 s after its start, measured as Storekeeper's: how long Spring MVC and Tomcat take to
+# be compiled on this machine, without any of Storekeeper's code
+CEILING_FIRST=$(mktemp)
+for window in 1 2 3 4 5; do ceiling_read "ceiling $window" 64 2 >> "$CEILING_FIRST"; done
 product_read warm 64 "$WARM" > /dev/null
 ceiling_read warm 64 "$WARM" > /dev/null
 STEADY=$(mktemp)
@@ -302,6 +306,7 @@ CE64=$(mean "$STEADY" "ceiling app, 64 connections")
 SK16=$(mean "$STEADY" "Storekeeper GET /v1/products/{id}, 16 connections")
 CE16=$(mean "$STEADY" "ceiling app, 16 connections")
 FIRST10=$(awk -F'\t' '{ s += $2; n++ } END { printf "%.2f", (n ? s / n : 0) }' "$FIRST")
+CEILING_FIRST10=$(awk -F'\t' '{ s += $2; n++ } END { printf "%.2f", (n ? s / n : 0) }' "$CEILING_FIRST")
 
 echo
 echo "Storekeeper $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server || echo '+changes') on $(nproc) cores," \
@@ -322,6 +327,9 @@ echo
 table < "$FIRST"
 echo
 echo "first 10 s: $FIRST10 req/s on average, $(printf '%.2f' "$(echo "$FIRST10 / $SK64" | bc -l)") of the steady state"
+echo "the ceiling app's first 10 s after its start (plain jar, no AOT cache): $CEILING_FIRST10 req/s on average," \
+  "$(printf '%.2f' "$(echo "$CEILING_FIRST10 / $CE64" | bc -l)") of its steady state;" \
+  "its 2-second windows: $(cut -f2 "$CEILING_FIRST" | paste -sd' ') req/s, p99 $(cut -f4 "$CEILING_FIRST" | paste -sd' ')"
 echo
 echo "### The rest of the API"
 echo
