@@ -117,7 +117,7 @@ public class ReadCache {
 	 * at most a {@value #COST_SHARE}th of one connection's time. The count of a million
 	 * orders takes PostgreSQL 0.12 s (two parallel workers, 0.33 s of CPU); read again
 	 * every second, it took a sixth of a two-core machine in bursts that held up every
-	 * request running beside them (bench/RESULTS.md, round two, eighth session).
+	 * request running beside them (bench/RESULTS.md, round two, seventh session).
 	 */
 	public Object getRefreshing(Object key, Supplier<Object> read) {
 		long generation = generation();
