@@ -115,9 +115,9 @@ public class ReadCache {
 	 * its time to live, or for {@value #COST_SHARE} times as long as it took to read when
 	 * that is longer (five times the time to live at most): reading it again then takes
 	 * at most a {@value #COST_SHARE}th of one connection's time. The count of a million
-	 * orders takes PostgreSQL 0.12 s (two parallel workers, 0.33 s of CPU); read again
-	 * every second, it took a sixth of a two-core machine in bursts that held up every
-	 * request running beside them (bench/RESULTS.md, round two, seventh session).
+	 * orders takes PostgreSQL 0.12 s (a parallel scan, in three processes): while the
+	 * orders page was read it ran 13 times in 15 s, and 4 times since (bench/RESULTS.md,
+	 * round two, seventh session).
 	 */
 	public Object getRefreshing(Object key, Supplier<Object> read) {
 		long generation = generation();
