@@ -5,7 +5,7 @@
 # requests), starts the server on PostgreSQL (database "bench", recreated) or, with --h2, on H2 in a fresh temporary
 # data directory, seeds a catalog through the API, and measures with wrk:
 #   1. start to first answer (empty database, then a restart), and the first 10 s of product reads after the
-#      restart, in 2-second windows (req/s and p99 of each);
+#      restart, in 2-second windows (req/s and p99 of each), then after another restart as one 10 s run;
 #   2. steady state: Storekeeper's GET /v1/products/{id} and the ceiling app's, both warmed first, run alternately
 #      at 64 and at 16 connections; the ratio of their req/s; and the ceiling app's own first 10 s after its start;
 #   3. checkout completions (create + confirm with the sandbox card), orders/s: the first WARM seconds of checkouts
@@ -187,6 +187,12 @@ for window in 1 2 3 4 5; do
   product_read "GET /v1/products/{id}, $(( window * 2 - 2 ))-$(( window * 2 )) s after the first answer" 64 2 >> "$FIRST"
 done
 peak_rss
+# and again, the first 10 s as one run: its req/s and the p99 of all its requests (as issue 18's baseline measured them)
+stop_server
+say "restarting; the first 10 s of product reads as one run"
+start_server > /dev/null
+FIRST_RUN=$(product_read "GET /v1/products/{id}, the first 10 s after the first answer as one run" 64 10)
+peak_rss
 
 # 2. steady state beside the ceiling
 say "starting the ceiling app; warming both ($WARM s each)"
@@ -329,9 +335,11 @@ echo "ratio Storekeeper / ceiling: $(printf '%.2f' "$(echo "$SK64 / $CE64" | bc 
 echo
 echo "### The first seconds after a restart (product read, 64 connections)"
 echo
-table < "$FIRST"
+{ cat "$FIRST"; echo "$FIRST_RUN"; } | table
 echo
-echo "first 10 s: $FIRST10 req/s on average, $(printf '%.2f' "$(echo "$FIRST10 / $SK64" | bc -l)") of the steady state"
+echo "first 10 s: $FIRST10 req/s on average, $(printf '%.2f' "$(echo "$FIRST10 / $SK64" | bc -l)") of the steady state;" \
+  "as one run after another restart $(cut -f2 <<<"$FIRST_RUN") req/s," \
+  "$(printf '%.2f' "$(echo "$(cut -f2 <<<"$FIRST_RUN") / $SK64" | bc -l)") of the steady state, p99 $(cut -f4 <<<"$FIRST_RUN")"
 echo "the ceiling app's first 10 s after its start (plain jar, no AOT cache): $CEILING_FIRST10 req/s on average," \
   "$(printf '%.2f' "$(echo "$CEILING_FIRST10 / $CE64" | bc -l)") of its steady state;" \
   "its 2-second windows: $(cut -f2 "$CEILING_FIRST" | paste -sd' ') req/s, p99 $(cut -f4 "$CEILING_FIRST" | paste -sd' ')"
