@@ -71,12 +71,12 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 JAR=server/target/storekeeper.jar
 if [ ! -f "$JAR" ] || [ -n "$(find pom.xml server/pom.xml server/src/main -newer "$JAR" -print -quit)" ]; then
   say "building $JAR"
-  mvn -B -ntp -q -Dmaven.test.skip=true package
+  mvn -B -ntp -q -Dmaven.test.skip=true package >&2 # its output (Spring AOT logs) is not part of the report
 fi
 CEILING=bench/ceiling/target/ceiling.jar
 if [ ! -f "$CEILING" ] || [ -n "$(find bench/ceiling/pom.xml bench/ceiling/src -newer "$CEILING" -print -quit)" ]; then
   say "building $CEILING"
-  mvn -B -ntp -q -f bench/ceiling/pom.xml package
+  mvn -B -ntp -q -f bench/ceiling/pom.xml package >&2
 fi
 # shellcheck disable=SC2086
 if [ "${BENCH_AOT:-1}" = 1 ]; then
