@@ -85,21 +85,21 @@ class ReadCacheUnitTests {
 
 	@Test
 	void aValueVerySlowToReadIsFreshForFiveTimesTheTimeToLiveAtMost() {
-		Reads reads = new Reads(600);
-		this.counts.getRefreshing("count", reads);
-		this.now.addAndGet(5 * 1000 - 1);
-		assertThat(this.counts.getRefreshing("count", reads)).isEqualTo("v1");
-		assertThat(this.refreshes).isEmpty();
-		this.now.addAndGet(1);
-		assertThat(this.counts.getRefreshing("count", reads)).isEqualTo("v1");
-		assertThat(this.refreshes).hasSize(1);
+		assertFreshFor(new Reads(600), 5 * 1000);
 	}
 
 	@Test
 	void aValueQuickToReadIsReadAgainAfterItsTimeToLive() {
-		Reads reads = new Reads(0);
+		assertFreshFor(new Reads(0), 1000);
+	}
+
+	/**
+	 * Read once, the value is served with no read again for {@code nanos}, then served
+	 * while one background read refreshes it.
+	 */
+	private void assertFreshFor(Reads reads, long nanos) {
 		this.counts.getRefreshing("count", reads);
-		this.now.addAndGet(999);
+		this.now.addAndGet(nanos - 1);
 		assertThat(this.counts.getRefreshing("count", reads)).isEqualTo("v1");
 		assertThat(this.refreshes).isEmpty();
 		this.now.addAndGet(1);
