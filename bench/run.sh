@@ -316,8 +316,8 @@ SK64=$(mean "$STEADY" "Storekeeper GET /v1/products/{id}, 64 connections")
 CE64=$(mean "$STEADY" "ceiling app, 64 connections")
 SK16=$(mean "$STEADY" "Storekeeper GET /v1/products/{id}, 16 connections")
 CE16=$(mean "$STEADY" "ceiling app, 16 connections")
-FIRST10=$(awk -F'\t' '{ s += $2; n++ } END { printf "%.2f", (n ? s / n : 0) }' "$FIRST")
-CEILING_FIRST10=$(awk -F'\t' '{ s += $2; n++ } END { printf "%.2f", (n ? s / n : 0) }' "$CEILING_FIRST")
+FIRST10=$(mean "$FIRST" "GET /v1/products/{id}")
+CEILING_FIRST10=$(mean "$CEILING_FIRST" "ceiling")
 
 echo
 echo "Storekeeper $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server || echo '+changes') on $(nproc) cores," \

@@ -60,7 +60,7 @@ public class ReadCache {
 	private final Executor background;
 
 	public ReadCache(Duration ttl) {
-		this(ttl, System::nanoTime, (refresh) -> Thread.ofVirtual().start(refresh));
+		this(ttl, System::nanoTime);
 	}
 
 	ReadCache(Duration ttl, LongSupplier nanoTime) {
