@@ -50,10 +50,9 @@ if [ "$(jdk_feature "$JAVA_HOME")" -ge 22 ] 2>/dev/null; then
   case " $JAVA_OPTS " in *"TrimNativeHeapInterval"*) ;; *) JAVA_OPTS="$JAVA_OPTS -XX:TrimNativeHeapInterval=1000";; esac
 fi
 # the JIT's compiler threads ahead of the requests when the bench may raise their priority, as bin/start does
-case " $JAVA_OPTS " in
-  *"CompilerThreadPriority"*) ;;
-  *) JAVA_OPTS="$JAVA_OPTS $(compiler_priority_opts)"; JAVA_OPTS="${JAVA_OPTS% }";;
-esac
+# shellcheck disable=SC2086
+JAVA_OPTS="$JAVA_OPTS $(compiler_priority_opts $JAVA_OPTS)"
+JAVA_OPTS="${JAVA_OPTS% }"
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "wrk is missing: installing the Debian package" >&2

@@ -61,7 +61,9 @@ find_jdk() {
 # under load compiles its request path in 6-7 s instead of 10-12 (the compiler threads no longer share the cores
 # evenly with the requests they slow down), and serves about 45 % more in its first 10 s (bench/RESULTS.md, round
 # two, seventh session). When nothing is left to compile they are idle, so the steady state does not change.
+#   compiler_priority_opts [the JVM options given...]: nothing either when those name CompilerThreadPriority
 compiler_priority_opts() {
+  case " $* " in *"CompilerThreadPriority"*) return 0;; esac
   if (renice -n -1 -p "$BASHPID") >/dev/null 2>&1; then
     echo "-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=-15"
   fi

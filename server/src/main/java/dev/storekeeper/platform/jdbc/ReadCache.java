@@ -124,7 +124,7 @@ public class ReadCache {
 		Entry entry = (generation >= 0) ? this.entries.get(key) : null;
 		if (entry != null && entry.generation() == generation) {
 			long age = this.nanoTime.getAsLong() - entry.at();
-			if (age < Math.min(Math.max(this.ttlNanos, COST_SHARE * entry.cost()), 5 * this.ttlNanos)) {
+			if (age < entry.freshFor()) {
 				return entry.value();
 			}
 			if (age < 10 * this.ttlNanos) {
@@ -168,7 +168,8 @@ public class ReadCache {
 		if (this.entries.size() >= MAX_ENTRIES) {
 			this.entries.clear();
 		}
-		this.entries.put(key, new Entry(value, generation, this.nanoTime.getAsLong(), cost));
+		long freshFor = Math.min(Math.max(this.ttlNanos, COST_SHARE * cost), 5 * this.ttlNanos);
+		this.entries.put(key, new Entry(value, generation, this.nanoTime.getAsLong(), freshFor));
 	}
 
 	/**
@@ -218,15 +219,15 @@ public class ReadCache {
 
 		private final long at;
 
-		private final long cost;
+		private final long freshFor;
 
 		private volatile @Nullable Thread refresher;
 
-		Entry(Object value, long generation, long at, long cost) {
+		Entry(Object value, long generation, long at, long freshFor) {
 			this.value = value;
 			this.generation = generation;
 			this.at = at;
-			this.cost = cost;
+			this.freshFor = freshFor;
 		}
 
 		Object value() {
@@ -241,9 +242,13 @@ public class ReadCache {
 			return this.at;
 		}
 
-		/** The nanoseconds its value took to read. */
-		long cost() {
-			return this.cost;
+		/**
+		 * How long its value is fresh in {@link ReadCache#getRefreshing}: the time to
+		 * live, or {@value ReadCache#COST_SHARE} times as long as it took to read (five
+		 * times the time to live at most).
+		 */
+		long freshFor() {
+			return this.freshFor;
 		}
 
 		/**
